@@ -1,0 +1,42 @@
+package com.dialtone.switching;
+
+/**
+ * Something that happened to one internal party's view of a call. A change that touches several DNs
+ * (an answer connects both sides) produces one event per DN, all carrying the same snapshot.
+ * External parties get no events: nobody on this switch watches them.
+ */
+public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent.UserDataChanged, CallEvent.DtmfSent {
+
+    /** The call right after the change. */
+    CallSnapshot call();
+
+    /** The DN whose view of the call this event is about. */
+    String dn();
+
+    /**
+     * {@link System#nanoTime()} when the switch began the work that caused this event: the arrival of a
+     * request, or the firing of a timer. Lets listeners measure their processing time.
+     */
+    long startedNanos();
+
+    default PartySnapshot party() {
+        return call().party(dn()).orElseThrow();
+    }
+
+    /**
+     * The party moved from {@code previous} to its current state.
+     *
+     * @param cause why it was released; null unless the new state is {@link PartyState#RELEASED}
+     */
+    record PartyStateChanged(CallSnapshot call, String dn, PartyState previous, ReleaseCause cause, long startedNanos)
+            implements CallEvent {
+    }
+
+    /** The call's user data changed; {@link CallSnapshot#userData()} holds all of it. */
+    record UserDataChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
+    }
+
+    /** The party sent DTMF digits into the call. */
+    record DtmfSent(CallSnapshot call, String dn, String digits, long startedNanos) implements CallEvent {
+    }
+}

@@ -1,0 +1,19 @@
+package com.dialtone.switching;
+
+import java.time.Instant;
+
+/**
+ * One party of a call at one moment.
+ *
+ * @param number     the DN, or the external number
+ * @param internal   true for a DN of this switch, false for a party outside it
+ * @param state      its state in the call
+ * @param joinedAt   when it became a party of the call
+ * @param releasedAt when it left, or null while it is in the call
+ */
+public record PartySnapshot(String number, boolean internal, PartyState state, Instant joinedAt, Instant releasedAt) {
+
+    public boolean isActive() {
+        return state.isActive();
+    }
+}

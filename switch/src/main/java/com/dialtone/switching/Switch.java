@@ -1,0 +1,67 @@
+package com.dialtone.switching;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A telephone switch as Dialtone's server sees it: DNs, and calls between them and external numbers.
+ * The embedded switch implements it in memory; a SIP backend will implement it over a real network.
+ *
+ * <h2>Requests</h2>
+ * Every request returns a future that completes once the switch has accepted the request and made the
+ * change it can make at once (a dial creates the call; an answer connects it). It completes
+ * exceptionally with {@link SwitchRejection} when the request is refused, in which case nothing changed.
+ * What happens later (the far end answers, is busy, hangs up) arrives only as {@link CallEvent}s.
+ *
+ * <h2>Reading</h2>
+ * {@link #call} and {@link #callsAt} return snapshots and never wait for the switch: they may lag the
+ * latest change by the time it takes to publish it, never more.
+ */
+public interface Switch {
+
+    /** Adds a listener for every call event of every DN. */
+    void addListener(SwitchListener listener);
+
+    /** True if the number is a DN of this switch. */
+    boolean isDn(String number);
+
+    /**
+     * Makes a call from a DN of this switch. The call starts with {@code dn} dialling and the
+     * destination ringing (a DN of this switch) or alerted (an external number).
+     *
+     * @param location the location to use for the call, kept on it; may be null
+     * @return the call just after it was created
+     */
+    CompletableFuture<CallSnapshot> dial(String dn, String destination, UserData userData, String location);
+
+    /** Answers a call ringing on {@code dn}; its caller becomes established too. */
+    CompletableFuture<Void> answer(String callId, String dn);
+
+    /**
+     * Takes {@code dn} out of the call; when fewer than two parties would be left, the call ends and every
+     * party is released.
+     */
+    CompletableFuture<Void> release(String callId, String dn);
+
+    /** Sends DTMF digits from {@code dn} into the call. */
+    CompletableFuture<Void> sendDtmf(String callId, String dn, String digits);
+
+    /** Adds the pairs to the call's user data. */
+    CompletableFuture<Void> attachUserData(String callId, String dn, UserData pairs);
+
+    /** Adds the pairs to the call's user data, replacing the values of keys that are there. */
+    CompletableFuture<Void> updateUserData(String callId, String dn, UserData pairs);
+
+    /** Removes all of the call's user data. */
+    CompletableFuture<Void> deleteUserData(String callId, String dn);
+
+    /** Removes one key from the call's user data; refused if the key is not there. */
+    CompletableFuture<Void> deleteUserDataPair(String callId, String dn, String key);
+
+    /** The call with this id, while it lasts. */
+    Optional<CallSnapshot> call(String callId);
+
+    /** The calls in which {@code dn} is a party that has not been released, oldest first. */
+    List<CallSnapshot> callsAt(String dn);
+}

@@ -1,0 +1,57 @@
+package com.dialtone.switching.embedded;
+
+import com.dialtone.switching.PartyState;
+import com.dialtone.switching.ReleaseCause;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Plays the people behind external numbers, as the dial plan says: they answer after a while, are busy,
+ * never answer, or answer and hang up. Their actions are timers on the party, cancelled when it leaves.
+ */
+final class SimulatedFarEnd {
+
+    /** Runs an action on the switch loop after a delay, for as long as the party is in the call. */
+    interface Scheduler {
+        void schedule(Duration delay, Party party, Consumer<Change> action);
+    }
+
+    private final DialPlan plan;
+    private final Scheduler scheduler;
+
+    SimulatedFarEnd(DialPlan plan, Scheduler scheduler) {
+        this.plan = plan;
+        this.scheduler = scheduler;
+    }
+
+    /** The external party has just started to ring. */
+    void alert(Call call, Party party) {
+        FarEndBehaviour behaviour = plan.behaviourOf(party.number());
+        switch (behaviour.outcome()) {
+            case BUSY -> scheduler.schedule(Duration.ZERO, party, change -> call.release(party, ReleaseCause.BUSY, change));
+            case ANSWER -> {
+                scheduler.schedule(behaviour.answerAfter(), party, change -> answer(call, party, behaviour, change));
+                releaseIfUnanswered(call, party);
+            }
+            case NO_ANSWER -> releaseIfUnanswered(call, party);
+        }
+    }
+
+    private void answer(Call call, Party party, FarEndBehaviour behaviour, Change change) {
+        if (party.state() != PartyState.RINGING) {
+            return;
+        }
+        call.answer(party, change);
+        if (behaviour.hangUpAfter() != null) {
+            scheduler.schedule(behaviour.hangUpAfter(), party, later -> call.release(party, ReleaseCause.HANGUP, later));
+        }
+    }
+
+    private void releaseIfUnanswered(Call call, Party party) {
+        scheduler.schedule(plan.noAnswerTimeout(), party, change -> {
+            if (party.state() == PartyState.RINGING) {
+                call.release(party, ReleaseCause.NO_ANSWER, change);
+            }
+        });
+    }
+}

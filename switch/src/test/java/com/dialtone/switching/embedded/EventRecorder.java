@@ -1,0 +1,45 @@
+package com.dialtone.switching.embedded;
+
+import com.dialtone.switching.CallEvent;
+import com.dialtone.switching.PartyState;
+import com.dialtone.switching.ReleaseCause;
+import com.dialtone.switching.SwitchListener;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every event the switch publishes, for assertions. */
+final class EventRecorder implements SwitchListener {
+
+    final List<CallEvent> events = new ArrayList<>();
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        events.add(event);
+    }
+
+    List<CallEvent> of(String dn) {
+        return events.stream().filter(e -> e.dn().equals(dn)).toList();
+    }
+
+    /** The states a DN's party went through, as its state-change events announced them. */
+    List<PartyState> statesOf(String dn) {
+        return of(dn).stream()
+                .filter(CallEvent.PartyStateChanged.class::isInstance)
+                .map(e -> e.party().state())
+                .toList();
+    }
+
+    ReleaseCause releaseCauseOf(String dn) {
+        return of(dn).stream()
+                .filter(CallEvent.PartyStateChanged.class::isInstance)
+                .map(CallEvent.PartyStateChanged.class::cast)
+                .filter(e -> e.cause() != null)
+                .map(CallEvent.PartyStateChanged::cause)
+                .reduce((first, second) -> second)
+                .orElse(null);
+    }
+
+    void clear() {
+        events.clear();
+    }
+}
