@@ -25,13 +25,15 @@ public record CallSnapshot(String id, String connId, CallType type, String ani, 
         parties = List.copyOf(parties);
     }
 
+    /** The party of this number; if it joined more than once, its latest time. */
     public Optional<PartySnapshot> party(String number) {
+        PartySnapshot found = null;
         for (PartySnapshot party : parties) {
             if (party.number().equals(number)) {
-                return Optional.of(party);
+                found = party;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
     }
 
     /**

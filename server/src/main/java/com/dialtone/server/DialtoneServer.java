@@ -1,0 +1,143 @@
+package com.dialtone.server;
+
+import com.dialtone.server.api.ApiServlet;
+import com.dialtone.server.api.Route;
+import com.dialtone.server.auth.Authenticator;
+import com.dialtone.server.auth.CsrfProtection;
+import com.dialtone.server.calls.CallMapper;
+import com.dialtone.server.calls.CallOperations;
+import com.dialtone.server.calls.CallsResource;
+import com.dialtone.server.calls.UserCalls;
+import com.dialtone.server.config.ContactCenter;
+import com.dialtone.server.config.DialtoneConfig;
+import com.dialtone.server.config.ServerSettings;
+import com.dialtone.server.devices.DeviceMapper;
+import com.dialtone.server.devices.DevicesResource;
+import com.dialtone.server.devices.DialOperation;
+import com.dialtone.server.diagnostics.DiagnosticsResource;
+import com.dialtone.server.http.JsonErrorHandler;
+import com.dialtone.server.http.PublicUrls;
+import com.dialtone.server.me.MeResource;
+import com.dialtone.server.notifications.CallNotifier;
+import com.dialtone.server.notifications.LoginSessions;
+import com.dialtone.server.notifications.Notifications;
+import com.dialtone.switching.embedded.EmbeddedSwitch;
+import com.dialtone.switching.embedded.ThreadSwitchLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * One Dialtone server: the embedded switch, the GWS REST API under {@code /api/v2} and CometD at
+ * {@code /api/v2/notifications}, all on one Jetty connector. This class only wires the parts together.
+ */
+public final class DialtoneServer implements AutoCloseable {
+
+    private final DialtoneConfig config;
+    private final ContactCenter contactCenter;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final ThreadSwitchLoop loop = new ThreadSwitchLoop();
+    private final EmbeddedSwitch telephony;
+    private Notifications notifications;
+    private PublicUrls urls;
+
+    public DialtoneServer(DialtoneConfig config) {
+        this.config = config;
+        this.contactCenter = ContactCenter.from(config);
+        this.telephony = new EmbeddedSwitch(
+                contactCenter.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
+                contactCenter.dialPlan(), loop);
+        ServerSettings settings = config.server();
+        jetty = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        jetty.addConnector(connector);
+        jetty.setErrorHandler(new JsonErrorHandler());
+    }
+
+    /** Starts listening; returns once requests are served. */
+    public DialtoneServer start() throws Exception {
+        ServerSettings settings = config.server();
+        ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
+        context.setErrorHandler(new JsonErrorHandler());
+        context.getSessionHandler().setMaxInactiveInterval((int) settings.sessionTimeout().toSeconds());
+        context.getSessionHandler().setHttpOnly(true);
+        LoginSessions loginSessions = new LoginSessions();
+        context.getSessionHandler().addEventListener(loginSessions);
+        jetty.setHandler(context);
+
+        Authenticator authenticator = new Authenticator(contactCenter.users());
+        notifications = new Notifications(context, authenticator, loginSessions, config.notifications());
+        // The public URL must be known before any resource is built; with port 0 it is known only once
+        // the connector is bound, so bind first.
+        connector.open();
+        urls = new PublicUrls(settings.publicBaseUrl() != null ? settings.publicBaseUrl()
+                : "http://" + hostForUrls(settings.host()) + ":" + connector.getLocalPort());
+
+        CallMapper callMapper = new CallMapper(urls);
+        UserCalls userCalls = new UserCalls(telephony, contactCenter.devices());
+        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls), urls);
+        DevicesResource devices = new DevicesResource(contactCenter.devices(), new DeviceMapper(urls), new DialOperation(telephony), urls);
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new DiagnosticsResource(Version.current()).routes());
+        routes.addAll(new MeResource(devices, calls, urls).routes());
+        routes.addAll(devices.routes());
+        routes.addAll(calls.routes());
+        ApiServlet api = new ApiServlet(routes, authenticator, new CsrfProtection(settings.csrfProtection()),
+                settings.maxRequestBodyBytes());
+        context.addServlet(new ServletHolder(api), "/api/v2/*");
+
+        telephony.addListener(new CallNotifier(contactCenter.devices(), callMapper, notifications.sessions()));
+        jetty.start();
+        notifications.start();
+        return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** What absolute URIs start with, e.g. {@code http://127.0.0.1:8090}. */
+    public String baseUrl() {
+        return urls.base();
+    }
+
+    public ContactCenter contactCenter() {
+        return contactCenter;
+    }
+
+    public EmbeddedSwitch telephony() {
+        return telephony;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            loop.close();
+        }
+    }
+
+    private static String hostForUrls(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "localhost";
+            }
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

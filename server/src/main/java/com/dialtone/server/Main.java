@@ -1,0 +1,118 @@
+package com.dialtone.server;
+
+import com.dialtone.server.auth.PasswordHasher;
+import com.dialtone.server.config.ConfigException;
+import com.dialtone.server.config.ConfigLoader;
+import com.dialtone.server.config.DialtoneConfig;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code dialtone} command line. */
+@Command(name = "dialtone", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "A Genesys Web Services 8.5 Voice API server with an embedded switch.",
+        subcommands = {Main.Serve.class, Main.HashPassword.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Starts the server (by default with the demo contact centre on http://127.0.0.1:8090).")
+    static final class Serve implements Callable<Integer> {
+
+        @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1, or server.host of the config).")
+        String host;
+
+        @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8090, or server.port of the config).")
+        Integer port;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "YAML file laid over the built-in defaults (docs/configuration.md).")
+        Path config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            DialtoneConfig loaded;
+            try {
+                loaded = ConfigLoader.load(config).withListenAddress(host, port);
+                ConfigLoader.validate(loaded);
+            } catch (ConfigException e) {
+                err.println("dialtone: " + e.getMessage());
+                return 2;
+            }
+            DialtoneServer server;
+            try {
+                server = new DialtoneServer(loaded).start();
+            } catch (ConfigException e) {
+                err.println("dialtone: " + e.getMessage());
+                return 2;
+            } catch (java.io.IOException e) {
+                err.println("dialtone: cannot listen on " + loaded.server().host() + ":" + loaded.server().port() + ": " + e.getMessage());
+                return 1;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception ignored) {
+                    // shutting down anyway
+                } finally {
+                    stopped.countDown();
+                }
+            }, "dialtone-shutdown"));
+            printBanner(spec.commandLine().getOut(), server);
+            stopped.await();
+            return 0;
+        }
+
+        private static void printBanner(PrintWriter out, DialtoneServer server) {
+            String base = server.baseUrl();
+            boolean demo = server.contactCenter().users().byName("agent1").isPresent();
+            out.println("Dialtone " + Version.current() + " is listening on " + base);
+            out.println("  REST (GWS 8.5 Voice API): " + base + "/api/v2");
+            out.println("  CometD notifications:     " + base + "/api/v2/notifications");
+            if (demo) {
+                out.println("  Log in as agent1 ... agent20 (DNs 15001-15020), supervisor1 or admin; the password is 'demo'.");
+                out.println("  Try: curl -u agent1:demo '" + base + "/api/v2/me?subresources=*'");
+            }
+            out.println("Press Ctrl+C to stop.");
+            out.flush();
+        }
+    }
+
+    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+            description = "Reads a password and prints the hash to put in a user's passwordHash.")
+    static final class HashPassword implements Callable<Integer> {
+
+        @Override
+        public Integer call() throws Exception {
+            Console console = System.console();
+            char[] password = console != null
+                    ? console.readPassword("Password: ")
+                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine().toCharArray();
+            if (password == null || password.length == 0) {
+                System.err.println("dialtone: the password must not be empty");
+                return 2;
+            }
+            System.out.println(PasswordHasher.hash(password));
+            return 0;
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Dialtone " + Version.current()};
+        }
+    }
+}

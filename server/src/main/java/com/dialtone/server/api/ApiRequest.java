@@ -1,0 +1,52 @@
+package com.dialtone.server.api;
+
+import com.dialtone.server.auth.User;
+import com.dialtone.server.http.JsonBody;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** One API request as a handler sees it: who asks, the path parameters, the query and the JSON body. */
+public final class ApiRequest {
+
+    private final HttpServletRequest http;
+    private final Map<String, String> pathParameters;
+    private final User user;
+    private final int maxBodyBytes;
+
+    ApiRequest(HttpServletRequest http, Map<String, String> pathParameters, User user, int maxBodyBytes) {
+        this.http = http;
+        this.pathParameters = pathParameters;
+        this.user = user;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The authenticated user; null only on public routes. */
+    public User user() {
+        return user;
+    }
+
+    public String path(String name) {
+        return pathParameters.get(name);
+    }
+
+    /**
+     * A comma-separated query parameter such as {@code fields=id,state} or {@code subresources=*}, as a
+     * set; empty when absent.
+     */
+    public Set<String> queryList(String name) {
+        String value = http.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    public JsonNode body() throws IOException {
+        return JsonBody.read(http, maxBodyBytes);
+    }
+}

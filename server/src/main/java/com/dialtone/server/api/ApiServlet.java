@@ -1,0 +1,86 @@
+package com.dialtone.server.api;
+
+import com.dialtone.server.auth.Authenticator;
+import com.dialtone.server.auth.CsrfProtection;
+import com.dialtone.server.auth.User;
+import com.dialtone.server.http.GwsException;
+import com.dialtone.server.http.JsonResponses;
+import com.dialtone.server.http.StatusCode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every REST request under {@code /api/v2}, in a fixed order: find the route, authenticate (unless the
+ * route is public), check CSRF, run the handler, write its reply. Any refusal becomes the GWS error body;
+ * anything unexpected is logged with its stack trace and the client gets {@code statusCode} 4 without one.
+ */
+public final class ApiServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final List<Route> routes;
+    private final transient Authenticator authenticator;
+    private final transient CsrfProtection csrf;
+    private final int maxBodyBytes;
+
+    public ApiServlet(List<Route> routes, Authenticator authenticator, CsrfProtection csrf, int maxBodyBytes) {
+        this.routes = List.copyOf(routes);
+        this.authenticator = authenticator;
+        this.csrf = csrf;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = Objects.requireNonNullElse(request.getPathInfo(), "/");
+        try {
+            Route route = null;
+            Map<String, String> parameters = null;
+            TreeSet<String> allowed = new TreeSet<>();
+            for (Route candidate : routes) {
+                Map<String, String> match = candidate.match(path);
+                if (match != null) {
+                    allowed.add(candidate.method());
+                    if (candidate.method().equals(request.getMethod())) {
+                        route = candidate;
+                        parameters = match;
+                    }
+                }
+            }
+            User user = null;
+            if (route == null || route.authenticated()) {
+                user = authenticator.authenticate(request);
+                csrf.check(request);
+                if ("GET".equals(request.getMethod())) {
+                    csrf.issue(request, response);
+                }
+            }
+            if (route == null) {
+                if (allowed.isEmpty()) {
+                    throw new GwsException(StatusCode.NOT_FOUND, "No resource at " + request.getRequestURI());
+                }
+                response.setHeader("Allow", String.join(", ", allowed));
+                throw new GwsException(StatusCode.FORBIDDEN, 405,
+                        request.getMethod() + " is not supported on " + request.getRequestURI() + "; use " + String.join(" or ", allowed));
+            }
+            Object reply = route.handler().handle(new ApiRequest(request, parameters, user, maxBodyBytes));
+            JsonResponses.write(response, 200, reply);
+        } catch (GwsException refusal) {
+            if (refusal.statusCode() == StatusCode.NOT_AUTHENTICATED) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Dialtone\"");
+            }
+            JsonResponses.write(response, refusal.httpStatus(), refusal.body());
+        } catch (Exception e) {
+            LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            JsonResponses.write(response, 500, GwsException.errorBody(StatusCode.INTERNAL_ERROR, "Internal error"));
+        }
+    }
+}

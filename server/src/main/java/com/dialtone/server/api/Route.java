@@ -1,0 +1,51 @@
+package com.dialtone.server.api;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A method and a path pattern such as {@code /me/calls/{id}} (relative to {@code /api/v2}), the handler
+ * that serves them, and whether the caller must be authenticated.
+ */
+public record Route(String method, String pattern, boolean authenticated, Handler handler) {
+
+    @FunctionalInterface
+    public interface Handler {
+        /** Returns the reply body; throws {@link com.dialtone.server.http.GwsException} to refuse. */
+        Object handle(ApiRequest request) throws Exception;
+    }
+
+    public static Route get(String pattern, Handler handler) {
+        return new Route("GET", pattern, true, handler);
+    }
+
+    public static Route post(String pattern, Handler handler) {
+        return new Route("POST", pattern, true, handler);
+    }
+
+    public static Route publicGet(String pattern, Handler handler) {
+        return new Route("GET", pattern, false, handler);
+    }
+
+    /** The path parameters if the path fits the pattern, else null. */
+    Map<String, String> match(String path) {
+        String[] expected = pattern.split("/");
+        String[] actual = path.split("/");
+        if (expected.length != actual.length) {
+            return null;
+        }
+        Map<String, String> parameters = new HashMap<>(2);
+        for (int i = 0; i < expected.length; i++) {
+            String segment = expected[i];
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                if (actual[i].isEmpty()) {
+                    return null;
+                }
+                parameters.put(segment.substring(1, segment.length() - 1), actual[i]);
+            } else if (!segment.equals(actual[i])) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,51 @@
+package com.dialtone.server.calls;
+
+import com.dialtone.server.auth.User;
+import com.dialtone.server.devices.Device;
+import com.dialtone.server.devices.Devices;
+import com.dialtone.server.http.GwsException;
+import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.Switch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The calls a user may see: those with a party on one of the user's devices. */
+public final class UserCalls {
+
+    private final Switch telephony;
+    private final Devices devices;
+
+    public UserCalls(Switch telephony, Devices devices) {
+        this.telephony = telephony;
+        this.devices = devices;
+    }
+
+    public List<CallView> of(User user) {
+        List<CallView> views = new ArrayList<>();
+        for (Device device : devices.ownedBy(user.id())) {
+            for (CallSnapshot call : telephony.callsAt(device.phoneNumber())) {
+                views.add(new CallView(call, device));
+            }
+        }
+        return views;
+    }
+
+    /**
+     * The user's view of a call.
+     *
+     * @throws GwsException {@code statusCode} 6 when there is no such call or the user is not on it:
+     *                      another user's call looks exactly like a missing one
+     */
+    public CallView find(User user, String callId) {
+        Optional<CallSnapshot> call = telephony.call(callId);
+        if (call.isPresent()) {
+            for (Device device : devices.ownedBy(user.id())) {
+                if (call.get().party(device.phoneNumber()).filter(p -> p.isActive()).isPresent()) {
+                    return new CallView(call.get(), device);
+                }
+            }
+        }
+        throw GwsException.notFound("Call " + callId);
+    }
+}

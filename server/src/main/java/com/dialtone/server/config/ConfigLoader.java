@@ -1,0 +1,162 @@
+package com.dialtone.server.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the configuration: the built-in defaults ({@code dialtone-defaults.yaml}, the demo contact
+ * centre) with any number of YAML documents laid over them. Objects merge key by key; any other value,
+ * lists included, replaces the default. So a file that sets only {@code server.port} keeps the demo
+ * users, and a file with a {@code users} list replaces them all.
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new SimpleModule().addDeserializer(Duration.class, new HumanDurationDeserializer()))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ConfigLoader() {
+    }
+
+    /** The defaults with the file over them; the file may be null. */
+    public static DialtoneConfig load(Path file) {
+        if (file == null) {
+            return load(List.of());
+        }
+        if (!Files.isReadable(file)) {
+            throw new ConfigException("cannot read the configuration file " + file);
+        }
+        try {
+            return load(List.of(Files.readString(file)), file.toString());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The defaults with each YAML document laid over them in turn. */
+    public static DialtoneConfig load(List<String> overlays) {
+        return load(overlays, "configuration");
+    }
+
+    private static DialtoneConfig load(List<String> overlays, String source) {
+        ObjectNode tree = defaults();
+        for (String overlay : overlays) {
+            JsonNode node;
+            try {
+                node = YAML.readTree(overlay);
+            } catch (JsonProcessingException e) {
+                throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage()
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            }
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                continue;
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(source + " must be a YAML mapping of settings");
+            }
+            merge(tree, node);
+        }
+        DialtoneConfig config;
+        try {
+            config = YAML.treeToValue(tree, DialtoneConfig.class);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(source + ": " + path(e) + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source + ": " + e.getOriginalMessage());
+        }
+        validate(config);
+        return config;
+    }
+
+    /** Checks what a record cannot: ranges and formats. Users and the dial plan are checked by {@link ContactCenter}. */
+    public static void validate(DialtoneConfig config) {
+        ServerSettings server = require(config.server(), "server");
+        check(server.host() != null && !server.host().isBlank(), "server.host must be set");
+        check(server.port() >= 0 && server.port() <= 65_535, "server.port must be 0..65535 (0 = any free port), was " + server.port());
+        if (server.publicBaseUrl() != null) {
+            URI uri;
+            try {
+                uri = URI.create(server.publicBaseUrl());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("server.publicBaseUrl is not a URL: " + server.publicBaseUrl());
+            }
+            check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                            && uri.getQuery() == null && uri.getFragment() == null,
+                    "server.publicBaseUrl must be an http or https URL such as https://cti.example.com, was " + server.publicBaseUrl());
+        }
+        check(server.maxRequestBodyBytes() >= 1024 && server.maxRequestBodyBytes() <= 16 * 1024 * 1024,
+                "server.maxRequestBodyBytes must be 1024..16777216, was " + server.maxRequestBodyBytes());
+        check(require(server.sessionTimeout(), "server.sessionTimeout").compareTo(Duration.ofMinutes(1)) >= 0,
+                "server.sessionTimeout must be at least 1m, was " + server.sessionTimeout());
+
+        NotificationSettings notifications = require(config.notifications(), "notifications");
+        Duration timeout = require(notifications.timeout(), "notifications.timeout");
+        check(timeout.compareTo(Duration.ofSeconds(1)) >= 0 && timeout.compareTo(Duration.ofMinutes(5)) <= 0,
+                "notifications.timeout must be 1s..5m, was " + timeout);
+        check(require(notifications.maxInterval(), "notifications.maxInterval").compareTo(Duration.ofSeconds(1)) >= 0,
+                "notifications.maxInterval must be at least 1s, was " + notifications.maxInterval());
+        check(notifications.maxQueue() > 0, "notifications.maxQueue must be positive, was " + notifications.maxQueue());
+        require(config.dialPlan(), "dialPlan");
+        require(config.users(), "users");
+    }
+
+    static <T> T require(T value, String key) {
+        if (value == null) {
+            throw new ConfigException(key + " must be set");
+        }
+        return value;
+    }
+
+    static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigException(message);
+        }
+    }
+
+    private static ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("/dialtone-defaults.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("dialtone-defaults.yaml is missing from the jar");
+            }
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("dialtone-defaults.yaml is unreadable", e);
+        }
+    }
+
+    private static void merge(ObjectNode base, JsonNode overlay) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode current = base.get(field.getKey());
+            if (current instanceof ObjectNode object && field.getValue().isObject()) {
+                merge(object, field.getValue());
+            } else {
+                base.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(top level)" : path;
+    }
+}

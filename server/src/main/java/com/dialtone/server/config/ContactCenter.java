@@ -1,0 +1,129 @@
+package com.dialtone.server.config;
+
+import static com.dialtone.server.config.ConfigLoader.check;
+import static com.dialtone.server.config.ConfigLoader.require;
+
+import com.dialtone.server.auth.PasswordHasher;
+import com.dialtone.server.auth.User;
+import com.dialtone.server.auth.Users;
+import com.dialtone.server.devices.Device;
+import com.dialtone.server.devices.Devices;
+import com.dialtone.switching.embedded.DialPlan;
+import com.dialtone.switching.embedded.FarEndBehaviour;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The people, devices and dial plan a configuration describes, checked and ready to use. */
+public record ContactCenter(Users users, Devices devices, DialPlan dialPlan) {
+
+    public static final Set<String> ROLES = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
+    private static final Pattern DN = Pattern.compile("[0-9]{1,32}");
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9*#]{1,32}");
+    private static final Pattern USER_ID = Pattern.compile("[0-9a-f]{32}");
+
+    public static ContactCenter from(DialtoneConfig config) {
+        List<User> users = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Map<String, String> dnOwners = new HashMap<>();
+        Set<String> deviceIds = new HashSet<>();
+        List<UserSettings> settings = config.users();
+        check(!settings.isEmpty(), "users must list at least one user");
+        for (int i = 0; i < settings.size(); i++) {
+            UserSettings u = require(settings.get(i), "users[" + i + "]");
+            String at = "users[" + i + "]";
+            check(u.userName() != null && !u.userName().isBlank() && !u.userName().contains(":"),
+                    at + ".userName must be set and must not contain ':'");
+            at = "users[" + i + "] (" + u.userName() + ")";
+            check(names.add(u.userName()), at + ": the user name is used twice");
+            String id = u.id() != null ? u.id() : derivedId("user:" + u.userName()).replace("-", "");
+            check(USER_ID.matcher(id).matches(), at + ".id must be 32 lower-case hex digits, was " + id);
+            List<String> roles = u.roles() == null ? List.of() : u.roles();
+            check(!roles.isEmpty() && ROLES.containsAll(roles), at + ".roles must be one or more of " + ROLES + ", was " + roles);
+            check((u.password() == null) != (u.passwordHash() == null), at + " needs exactly one of password and passwordHash");
+            check(u.passwordHash() == null || PasswordHasher.isValidHash(u.passwordHash()),
+                    at + ".passwordHash is not a hash made by 'dialtone hash-password'");
+            check(u.password() == null || !u.password().isEmpty(), at + ".password must not be empty");
+            String hash = u.passwordHash() != null ? u.passwordHash() : PasswordHasher.hash(u.password().toCharArray());
+            users.add(new User(id, u.userName(), nullToEmpty(u.firstName()), nullToEmpty(u.lastName()), roles, hash));
+            List<DeviceSettings> userDevices = u.devices() == null ? List.of() : u.devices();
+            for (int d = 0; d < userDevices.size(); d++) {
+                DeviceSettings device = require(userDevices.get(d), at + ".devices[" + d + "]");
+                String dat = at + ".devices[" + d + "]";
+                check(device.phoneNumber() != null && DN.matcher(device.phoneNumber()).matches(),
+                        dat + ".phoneNumber must be 1 to 32 digits, was " + device.phoneNumber());
+                String owner = dnOwners.putIfAbsent(device.phoneNumber(), u.userName());
+                check(owner == null, dat + ": phone number " + device.phoneNumber() + " already belongs to " + owner);
+                String deviceId = device.id() != null ? device.id() : derivedId("device:" + device.phoneNumber());
+                check(isUuid(deviceId), dat + ".id must be a UUID, was " + deviceId);
+                check(deviceIds.add(deviceId), dat + ": device id " + deviceId + " is used twice");
+                devices.add(new Device(deviceId, device.phoneNumber(), id));
+            }
+        }
+        DialPlan dialPlan = dialPlan(config.dialPlan());
+        for (String number : dialPlan.numbers().keySet()) {
+            check(!dnOwners.containsKey(number), "dialPlan.numbers." + number + " is the phone number of "
+                    + dnOwners.get(number) + "'s device; a DN is never an external number");
+        }
+        return new ContactCenter(new Users(users), new Devices(devices), dialPlan);
+    }
+
+    private static DialPlan dialPlan(DialPlanSettings settings) {
+        Duration noAnswer = require(settings.noAnswerTimeout(), "dialPlan.noAnswerTimeout");
+        check(!noAnswer.isNegative() && !noAnswer.isZero(), "dialPlan.noAnswerTimeout must be positive, was " + noAnswer);
+        FarEndBehaviour fallback = farEnd(require(settings.defaultBehaviour(), "dialPlan.default"), "dialPlan.default");
+        Map<String, FarEndBehaviour> numbers = new LinkedHashMap<>();
+        if (settings.numbers() != null) {
+            settings.numbers().forEach((number, behaviour) -> {
+                String key = "dialPlan.numbers." + number;
+                check(NUMBER.matcher(number).matches(), key + ": the number must be 1 to 32 of 0-9, * and #, with an optional leading +");
+                numbers.put(number, farEnd(require(behaviour, key), key));
+            });
+        }
+        return new DialPlan(fallback, numbers, noAnswer);
+    }
+
+    private static FarEndBehaviour farEnd(FarEndSettings s, String key) {
+        String outcome = require(s.outcome(), key + ".outcome");
+        switch (outcome) {
+            case "answer" -> {
+                Duration answerAfter = s.answerAfter() == null ? Duration.ZERO : s.answerAfter();
+                check(!answerAfter.isNegative(), key + ".answerAfter must not be negative");
+                check(s.hangUpAfter() == null || !s.hangUpAfter().isNegative(), key + ".hangUpAfter must not be negative");
+                return new FarEndBehaviour(FarEndBehaviour.Outcome.ANSWER, answerAfter, s.hangUpAfter());
+            }
+            case "busy", "noAnswer" -> {
+                check(s.answerAfter() == null && s.hangUpAfter() == null,
+                        key + ": answerAfter and hangUpAfter apply only to outcome 'answer'");
+                return outcome.equals("busy") ? FarEndBehaviour.busy() : FarEndBehaviour.noAnswer();
+            }
+            default -> throw new ConfigException(key + ".outcome must be answer, busy or noAnswer, was '" + outcome + "'");
+        }
+    }
+
+    /** A name-based UUID: the same name gives the same id at every start. */
+    private static String derivedId(String name) {
+        return UUID.nameUUIDFromBytes(("dialtone:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

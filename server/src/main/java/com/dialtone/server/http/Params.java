@@ -1,0 +1,114 @@
+package com.dialtone.server.http;
+
+import com.dialtone.switching.UserData;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parameters of an operation request, read with the GWS error for each way they can be wrong:
+ * absent ({@code statusCode} 1) or of the wrong type or shape ({@code statusCode} 10). Nested names are
+ * reported in full ({@code destination.phoneNumber}).
+ */
+public final class Params {
+
+    private final JsonNode node;
+    private final String prefix;
+
+    private Params(JsonNode node, String prefix) {
+        this.node = node;
+        this.prefix = prefix;
+    }
+
+    public static Params of(JsonNode body) {
+        return new Params(body, "");
+    }
+
+    public String requiredText(String name) {
+        String value = optionalText(name);
+        if (value == null || value.isBlank()) {
+            throw GwsException.missing(prefix + name);
+        }
+        return value;
+    }
+
+    public String optionalText(String name) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw GwsException.invalid(prefix + name, "must be a string, was " + describe(value));
+        }
+        return value.textValue();
+    }
+
+    public Params requiredObject(String name) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            throw GwsException.missing(prefix + name);
+        }
+        if (!value.isObject()) {
+            throw GwsException.invalid(prefix + name, "must be a JSON object, was " + describe(value));
+        }
+        return new Params(value, prefix + name + ".");
+    }
+
+    /** User data pairs; absent means none. */
+    public UserData optionalUserData(String name) {
+        JsonNode value = node.get(name);
+        return absent(value) ? UserData.empty() : userData(name, value);
+    }
+
+    /** User data pairs, at least one. */
+    public UserData requiredUserData(String name) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            throw GwsException.missing(prefix + name);
+        }
+        UserData data = userData(name, value);
+        if (data.isEmpty()) {
+            throw GwsException.missing(prefix + name + " (at least one key)");
+        }
+        return data;
+    }
+
+    private UserData userData(String name, JsonNode value) {
+        if (!value.isObject()) {
+            throw GwsException.invalid(prefix + name, "must be a JSON object of keys and values, was " + describe(value));
+        }
+        Map<String, Object> pairs = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode item = field.getValue();
+            if (key.isEmpty()) {
+                throw GwsException.invalid(prefix + name, "keys must not be empty");
+            }
+            if (item.isTextual()) {
+                pairs.put(key, item.textValue());
+            } else if (item.isIntegralNumber() && item.canConvertToLong()) {
+                pairs.put(key, item.longValue());
+            } else {
+                throw GwsException.invalid(prefix + name + "." + key, "must be a string or a whole number, was " + describe(item));
+            }
+        }
+        return UserData.of(pairs);
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode();
+    }
+
+    private static String describe(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "the number " + value.asText();
+            case STRING -> "a string";
+            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

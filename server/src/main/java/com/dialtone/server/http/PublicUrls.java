@@ -1,0 +1,28 @@
+package com.dialtone.server.http;
+
+/**
+ * Absolute URIs as GWS writes them in resources and notifications. Note the asymmetry GWS has: a call's
+ * {@code uri} is under {@code /api/v2/me/calls}, a device's under {@code /api/v2/devices}.
+ *
+ * @param base scheme, host, port and any path prefix, without a trailing slash
+ */
+public record PublicUrls(String base) {
+
+    public PublicUrls {
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+    }
+
+    public String device(String id) {
+        return base + "/api/v2/devices/" + id;
+    }
+
+    public String call(String id) {
+        return base + "/api/v2/me/calls/" + id;
+    }
+
+    public String user(String id) {
+        return base + "/api/v2/users/" + id;
+    }
+}

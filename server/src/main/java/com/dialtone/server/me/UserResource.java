@@ -1,0 +1,16 @@
+package com.dialtone.server.me;
+
+import com.dialtone.server.calls.CallResource;
+import com.dialtone.server.devices.DeviceResource;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** The GWS user resource; {@code devices} and {@code calls} only with {@code subresources}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "userName", "firstName", "lastName", "roles", "enabled", "changePasswordOnFirstLogin",
+        "contactCenterId", "devices", "calls", "uri", "path"})
+public record UserResource(String id, String userName, String firstName, String lastName, List<String> roles,
+                           boolean enabled, boolean changePasswordOnFirstLogin, String contactCenterId,
+                           List<DeviceResource> devices, List<CallResource> calls, String uri, String path) {
+}

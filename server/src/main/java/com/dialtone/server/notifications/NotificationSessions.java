@@ -1,0 +1,87 @@
+package com.dialtone.server.notifications;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cometd.bayeux.ChannelId;
+import org.cometd.bayeux.Promise;
+import org.cometd.bayeux.server.LocalSession;
+import org.cometd.bayeux.server.ServerChannel;
+import org.cometd.bayeux.server.ServerSession;
+
+/**
+ * The CometD sessions of each user. GWS channels such as {@code /v2/me/calls} are per user: the same
+ * channel name carries each user's own events. So nothing is ever published to a channel; each message
+ * is delivered to the sessions of the user it belongs to, and only to those subscribed to a channel that
+ * matches ({@code /v2/me/calls}, {@code /v2/me/*}, {@code /**} ...). A user may have several sessions
+ * (tabs, windows); each gets the message.
+ */
+public final class NotificationSessions {
+
+    /** The session attribute holding the id of the user a CometD session belongs to. */
+    static final String USER_ID = "dialtone.userId";
+
+    private final Map<String, Set<ServerSession>> byUser = new ConcurrentHashMap<>();
+    private volatile LocalSession sender;
+
+    void start(LocalSession sender) {
+        this.sender = sender;
+    }
+
+    void add(String userId, ServerSession session) {
+        session.setAttribute(USER_ID, userId);
+        byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void remove(ServerSession session) {
+        Object userId = session.getAttribute(USER_ID);
+        if (userId != null) {
+            byUser.computeIfPresent((String) userId, (id, sessions) -> {
+                sessions.remove(session);
+                return sessions.isEmpty() ? null : sessions;
+            });
+        }
+    }
+
+    /** True if the user has a session subscribed to something matching the channel. */
+    public boolean isListening(String userId, String channel) {
+        Set<ServerSession> sessions = byUser.get(userId);
+        if (sessions == null) {
+            return false;
+        }
+        ChannelId target = new ChannelId(channel);
+        for (ServerSession session : sessions) {
+            if (isSubscribed(session, target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Queues the message for every session of the user that subscribed to a matching channel. Never
+     * blocks: CometD only queues it and wakes the session's pending poll or websocket writer.
+     */
+    public void deliver(String userId, String channel, Object data) {
+        Set<ServerSession> sessions = byUser.get(userId);
+        LocalSession from = sender;
+        if (sessions == null || from == null) {
+            return;
+        }
+        ChannelId target = new ChannelId(channel);
+        for (ServerSession session : sessions) {
+            if (isSubscribed(session, target)) {
+                session.deliver(from, channel, data, Promise.noop());
+            }
+        }
+    }
+
+    private static boolean isSubscribed(ServerSession session, ChannelId target) {
+        for (ServerChannel subscription : session.getSubscriptions()) {
+            if (subscription.getChannelId().matches(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
