@@ -70,7 +70,7 @@ public final class DialtoneServer implements AutoCloseable {
     public DialtoneServer start() throws Exception {
         ServerSettings settings = config.server();
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
-        context.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new JsonErrorHandler.ForContext());
         context.getSessionHandler().setMaxInactiveInterval((int) settings.sessionTimeout().toSeconds());
         context.getSessionHandler().setHttpOnly(true);
         LoginSessions loginSessions = new LoginSessions();

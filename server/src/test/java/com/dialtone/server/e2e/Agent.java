@@ -64,12 +64,12 @@ final class Agent implements AutoCloseable {
     private final List<String> subscriptionErrors = new ArrayList<>();
     private BayeuxClient cometd;
 
-    private Agent(GwsServer server, String userName, String password) throws Exception {
+    private Agent(GwsServer server, String userName, String password, String handshakePassword) throws Exception {
         this.server = server;
         this.userName = userName;
-        this.basic = "Basic " + Base64.getEncoder().encodeToString((userName + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.basic = basic(userName, handshakePassword);
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        Response me = send(HttpRequest.newBuilder(URI.create(server.api("/me?subresources=devices"))).header("Authorization", basic).GET());
+        Response me = send(HttpRequest.newBuilder(URI.create(server.api("/me?subresources=devices"))).header("Authorization", basic(userName, password)).GET());
         assertThat(me.status()).as("login of %s", userName).isEqualTo(200);
         JsonNode devices = me.body().path("user").path("devices");
         this.deviceId = devices.path(0).path("id").asText(null);
@@ -89,7 +89,16 @@ final class Agent implements AutoCloseable {
 
     /** Logged in over REST only: no CometD session. */
     static Agent restOnly(GwsServer server, String userName) throws Exception {
-        return new Agent(server, userName, "demo");
+        return new Agent(server, userName, "demo", "demo");
+    }
+
+    /** Logs in over REST with one password, and will send another one on a Basic CometD handshake. */
+    static Agent withPassword(GwsServer server, String userName, String password, String handshakePassword) throws Exception {
+        return new Agent(server, userName, password, handshakePassword);
+    }
+
+    static String basic(String userName, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((userName + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     void connect(Transport transport, Login login, String... channels) throws InterruptedException {
@@ -236,6 +245,12 @@ final class Agent implements AutoCloseable {
         JsonNode message = next();
         assertThat(message.path("notificationType").asText()).as("%s got an unexpected notification: %s", userName, message).isEqualTo("DtmfSent");
         assertThat(message.path("call").path("id").asText()).isEqualTo(liveCallId);
+    }
+
+    java.util.List<JsonNode> drain() {
+        java.util.List<JsonNode> all = new ArrayList<>();
+        notifications.drainTo(all);
+        return all;
     }
 
     int pending() {

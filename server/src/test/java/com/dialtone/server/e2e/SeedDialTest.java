@@ -6,8 +6,6 @@ import com.dialtone.server.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The two samples of the GWS Dial page (shared/spec/seed-Dial.txt), sent exactly as written: the reply and
  * every field of the notification. agent1's device has the sample's device id.
  */
-class SeedDialTest {
+class SeedDialTest extends EndToEndTest {
 
     private static final String SAMPLE_DEVICE = "631608b3-ceb1-472b-ba05-2ae39555b0d1";
     private static final String SAMPLE_1 = """
@@ -38,20 +36,6 @@ class SeedDialTest {
     private static final List<String> SEED_CALL_FIELDS = List.of("id", "state", "callUuid", "connId", "deviceUri",
             "participants", "dnis", "callType", "capabilities", "duration", "mute", "supervisorListeningIn",
             "monitoredUserMuted", "monitoring", "uri", "path");
-
-    private GwsServer server;
-    private final List<Agent> agents = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        server = GwsServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        agents.forEach(Agent::close);
-        server.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -153,9 +137,9 @@ class SeedDialTest {
         assertThat(call.path("path").asText()).isEqualTo("/calls/" + id);
     }
 
-    private Agent login(String user, Transport transport) throws Exception {
-        Agent agent = Agent.login(server, user, transport);
-        agents.add(agent);
+    @Override
+    protected Agent login(String user, Transport transport) throws Exception {
+        Agent agent = super.login(user, transport);
         assertThat(agent.transportName()).isEqualTo(transport == Transport.WEBSOCKET ? "websocket" : "long-polling");
         return agent;
     }

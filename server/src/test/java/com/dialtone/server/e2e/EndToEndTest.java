@@ -1,0 +1,46 @@
+package com.dialtone.server.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A fresh server for every test, and the agents the test logged in, closed afterwards. */
+abstract class EndToEndTest {
+
+    protected GwsServer server;
+    private final List<Agent> agents = new ArrayList<>();
+
+    /** Configuration laid over the test defaults; override to change it. */
+    protected String[] configuration() {
+        return new String[0];
+    }
+
+    @BeforeEach
+    void startServer() {
+        server = GwsServer.start(configuration());
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        agents.forEach(Agent::close);
+        server.close();
+    }
+
+    protected Agent login(String user, Transport transport) throws Exception {
+        return keep(Agent.login(server, user, transport));
+    }
+
+    protected Agent login(String user, Transport transport, Agent.Login login, String... channels) throws Exception {
+        return keep(Agent.login(server, user, transport, login, channels));
+    }
+
+    protected Agent restOnly(String user) throws Exception {
+        return keep(Agent.restOnly(server, user));
+    }
+
+    protected Agent keep(Agent agent) {
+        agents.add(agent);
+        return agent;
+    }
+}

@@ -1,0 +1,79 @@
+package com.dialtone.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dialtone.server.http.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The CometD JavaScript client (npm {@code cometd}, in Node.js) as shipped in examples/cometd-js: it logs
+ * in, handshakes with the session cookie over each transport, and prints the seed Dial's notification.
+ */
+class JavaScriptClientTest extends EndToEndTest {
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "cometd-js").toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void installTheClient() throws Exception {
+        if (!Files.isDirectory(EXAMPLE.resolve("node_modules"))) {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(EXAMPLE.toFile()).inheritIO().start();
+            assertThat(npm.waitFor(120, TimeUnit.SECONDS)).as("npm ci finished").isTrue();
+            assertThat(npm.exitValue()).as("npm ci in %s", EXAMPLE).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void theJavaScriptClient_receivesTheSeedDialsNotification(Transport transport) throws Exception {
+        String name = transport == Transport.WEBSOCKET ? "websocket" : "long-polling";
+        Process node = new ProcessBuilder("node", "listen.mjs", server.base(), "agent1", "demo", name)
+                .directory(EXAMPLE.toFile()).redirectErrorStream(true).start();
+        try {
+            BlockingQueue<String> lines = readLines(node);
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over " + name);
+
+            Agent agent1 = restOnly("agent1");
+            agent1.post("/me/devices/631608b3-ceb1-472b-ba05-2ae39555b0d1/calls",
+                    "{\"operationName\":\"Dial\",\"destination\":{\"phoneNumber\":\"15002\"},\"userData\":{\"CustomerSegment\":\"Gold\"}}");
+
+            String line = lines.poll(Agent.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(line).as("notification printed by the JavaScript client").isNotNull();
+            JsonNode data = Json.MAPPER.readTree(line);
+            assertThat(data.path("messageType").asText()).isEqualTo("CallStateChangeMessage");
+            assertThat(data.path("notificationType").asText()).isEqualTo("StatusChange");
+            assertThat(data.path("call").path("state").asText()).isEqualTo("Dialing");
+            assertThat(data.path("call").path("userData").path("CustomerSegment").asText()).isEqualTo("Gold");
+            assertThat(data.path("phoneNumber").asText()).isEqualTo("15001");
+        } finally {
+            node.destroyForcibly();
+        }
+    }
+
+    private static BlockingQueue<String> readLines(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("read failed: " + e);
+            }
+        }, "node-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+}
