@@ -108,7 +108,13 @@ public final class DialtoneServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** What absolute URIs start with, e.g. {@code http://127.0.0.1:8090}. */
+    /** Where this server can be reached from this machine, e.g. {@code http://127.0.0.1:8090}. */
+    public String localUrl() {
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /** What absolute URIs in resources and notifications start with (server.publicBaseUrl, or the local URL). */
     public String baseUrl() {
         return urls.base();
     }

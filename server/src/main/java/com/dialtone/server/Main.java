@@ -76,9 +76,12 @@ public final class Main {
         }
 
         private static void printBanner(PrintWriter out, DialtoneServer server) {
-            String base = server.baseUrl();
+            String base = server.localUrl();
             boolean demo = server.contactCenter().users().byName("agent1").isPresent();
             out.println("Dialtone " + Version.current() + " is listening on " + base);
+            if (!server.baseUrl().equals(base)) {
+                out.println("  URIs in replies and notifications start with " + server.baseUrl());
+            }
             out.println("  REST (GWS 8.5 Voice API): " + base + "/api/v2");
             out.println("  CometD notifications:     " + base + "/api/v2/notifications");
             if (demo) {

@@ -127,7 +127,7 @@ final class Agent implements AutoCloseable {
 
     /** A CometD client that is not handshaken yet, for tests of the handshake itself. */
     BayeuxClient newClient(Transport transport, Login login) {
-        String url = server.base() + "/api/v2/notifications";
+        String url = server.local() + "/api/v2/notifications";
         String authorization = login == Login.BASIC_ON_HANDSHAKE ? basic : null;
         Map<String, Object> options = new HashMap<>();
         options.put(ClientTransport.JSON_CONTEXT_OPTION, new JacksonJSONContextClient());

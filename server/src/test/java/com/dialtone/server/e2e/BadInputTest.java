@@ -100,7 +100,7 @@ class BadInputTest extends EndToEndTest {
     @Test
     void errorsJettyAnswersItself_areGwsJsonToo() throws Exception {
         Agent agent1 = restOnly("agent1");
-        Response notApi = agent1.send(HttpRequest.newBuilder(URI.create(server.base() + "/index.html")).GET());
+        Response notApi = agent1.send(HttpRequest.newBuilder(URI.create(server.local() + "/index.html")).GET());
         assertThat(notApi.status()).isEqualTo(404);
         assertThat(notApi.body()).isEqualTo(Json.MAPPER.readTree("{\"statusCode\":6,\"statusMessage\":\"Not Found\"}"));
 
@@ -112,7 +112,7 @@ class BadInputTest extends EndToEndTest {
     }
 
     private String rawRequest(String request) throws Exception {
-        URI base = URI.create(server.base());
+        URI base = URI.create(server.local());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

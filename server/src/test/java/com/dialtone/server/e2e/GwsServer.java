@@ -28,13 +28,18 @@ final class GwsServer implements AutoCloseable {
         }
     }
 
-    /** e.g. http://127.0.0.1:40123 */
+    /** What URIs in replies start with: http://127.0.0.1:40123, or server.publicBaseUrl when set. */
     String base() {
         return server.baseUrl();
     }
 
+    /** Where to connect to, e.g. http://127.0.0.1:40123. */
+    String local() {
+        return server.localUrl();
+    }
+
     String api(String path) {
-        return base() + "/api/v2" + path;
+        return local() + "/api/v2" + path;
     }
 
     @Override

@@ -38,7 +38,7 @@ class JavaScriptClientTest extends EndToEndTest {
     @EnumSource(Transport.class)
     void theJavaScriptClient_receivesTheSeedDialsNotification(Transport transport) throws Exception {
         String name = transport == Transport.WEBSOCKET ? "websocket" : "long-polling";
-        Process node = new ProcessBuilder("node", "listen.mjs", server.base(), "agent1", "demo", name)
+        Process node = new ProcessBuilder("node", "listen.mjs", server.local(), "agent1", "demo", name)
                 .directory(EXAMPLE.toFile()).redirectErrorStream(true).start();
         try {
             BlockingQueue<String> lines = readLines(node);
