@@ -5,7 +5,8 @@ package com.dialtone.switching;
  * (an answer connects both sides) produces one event per DN, all carrying the same snapshot.
  * External parties get no events: nobody on this switch watches them.
  */
-public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent.UserDataChanged, CallEvent.DtmfSent {
+public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent.PartiesChanged, CallEvent.UserDataChanged,
+        CallEvent.DtmfSent, CallEvent.MuteChanged, CallEvent.RecordingChanged, CallEvent.DestinationFailed {
 
     /** The call right after the change. */
     CallSnapshot call();
@@ -26,10 +27,15 @@ public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent
     /**
      * The party moved from {@code previous} to its current state.
      *
-     * @param cause why it was released; null unless the new state is {@link PartyState#RELEASED}
+     * @param previous null when the party has just joined the call
+     * @param cause    why it was released; null unless the new state is {@link PartyState#RELEASED}
      */
     record PartyStateChanged(CallSnapshot call, String dn, PartyState previous, ReleaseCause cause, long startedNanos)
             implements CallEvent {
+    }
+
+    /** Others joined or left the call; this party's own state did not change. */
+    record PartiesChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
     }
 
     /** The call's user data changed; {@link CallSnapshot#userData()} holds all of it. */
@@ -38,5 +44,21 @@ public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent
 
     /** The party sent DTMF digits into the call. */
     record DtmfSent(CallSnapshot call, String dn, String digits, long startedNanos) implements CallEvent {
+    }
+
+    /** The party muted or unmuted itself. */
+    record MuteChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
+    }
+
+    /** The call's recording started, paused, resumed or stopped. */
+    record RecordingChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
+    }
+
+    /**
+     * A destination this party called or added (by dialling, consulting or conferencing) did not get
+     * through. Comes before the events of the releases it causes.
+     */
+    record DestinationFailed(CallSnapshot call, String dn, String destination, ReleaseCause cause, long startedNanos)
+            implements CallEvent {
     }
 }

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param parentCallId for a consult call, the call it consults about; otherwise null
  * @param parties      every party that has been in the call, in order of joining
  * @param userData     the data attached to the call
+ * @param recording    whether the call is being recorded; null if recording was never started
  * @param createdAt    when the call was created
  */
 public record CallSnapshot(String id, String connId, CallType type, String ani, String dnis, String location,
-                           String parentCallId, List<PartySnapshot> parties, UserData userData, Instant createdAt) {
+                           String parentCallId, List<PartySnapshot> parties, UserData userData,
+                           RecordingState recording, Instant createdAt) {
 
     public CallSnapshot {
         parties = List.copyOf(parties);
@@ -47,6 +49,11 @@ public record CallSnapshot(String id, String connId, CallType type, String ani, 
                 .filter(other -> other.releasedAt() == null
                         || (self.releasedAt() != null && !other.releasedAt().isBefore(self.releasedAt())))
                 .toList();
+    }
+
+    /** The parties still in the call. */
+    public List<PartySnapshot> activeParties() {
+        return parties.stream().filter(PartySnapshot::isActive).toList();
     }
 
     /** True once every party has left. */

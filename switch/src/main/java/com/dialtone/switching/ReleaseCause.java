@@ -9,10 +9,18 @@ public enum ReleaseCause {
     /** The destination was busy. */
     BUSY,
     /** The destination did not answer in time. */
-    NO_ANSWER;
+    NO_ANSWER,
+    /** The destination refused the call while it was ringing. */
+    REJECTED,
+    /** The party transferred the call and left it. */
+    TRANSFERRED,
+    /** The party goes on in another call: a consult call was merged into the call it consulted about. */
+    MERGED,
+    /** Another party removed it from a conference. */
+    REMOVED;
 
-    /** True when the call never got through: the originator should be told why. */
+    /** True when a destination never got through: whoever called it should be told why. */
     public boolean isFailure() {
-        return this == BUSY || this == NO_ANSWER;
+        return this == BUSY || this == NO_ANSWER || this == REJECTED;
     }
 }

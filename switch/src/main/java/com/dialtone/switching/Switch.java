@@ -28,21 +28,79 @@ public interface Switch {
 
     /**
      * Makes a call from a DN of this switch. The call starts with {@code dn} dialling and the
-     * destination ringing (a DN of this switch) or alerted (an external number).
+     * destination ringing (a DN of this switch) or alerted (an external number). A DN is active (dialling
+     * or established) in one call at a time: a call it has established is put on hold first; one it is
+     * still dialling makes the request fail.
      *
      * @param location the location to use for the call, kept on it; may be null
      * @return the call just after it was created
      */
     CompletableFuture<CallSnapshot> dial(String dn, String destination, UserData userData, String location);
 
-    /** Answers a call ringing on {@code dn}; its caller becomes established too. */
+    /**
+     * Answers a call ringing on {@code dn}; its caller becomes established too. A call {@code dn} has
+     * established is put on hold first (call waiting).
+     */
     CompletableFuture<Void> answer(String callId, String dn);
+
+    /** Refuses a call ringing on {@code dn}; its caller is told the destination rejected it. */
+    CompletableFuture<Void> reject(String callId, String dn);
 
     /**
      * Takes {@code dn} out of the call; when fewer than two parties would be left, the call ends and every
      * party is released.
      */
     CompletableFuture<Void> release(String callId, String dn);
+
+    /** Puts {@code dn}'s established party on hold; the others stay connected to each other. */
+    CompletableFuture<Void> hold(String callId, String dn);
+
+    /** Takes {@code dn}'s party off hold; refused while {@code dn} is active in another call. */
+    CompletableFuture<Void> retrieve(String callId, String dn);
+
+    /** Mutes or unmutes {@code dn}'s established party. */
+    CompletableFuture<Void> setMuted(String callId, String dn, boolean muted);
+
+    /**
+     * Hands {@code dn}'s place in the call to the destination and takes {@code dn} out: the destination
+     * rings (or is alerted) with the other parties still in the call.
+     */
+    CompletableFuture<Void> singleStepTransfer(String callId, String dn, String destination, UserData userData, String location);
+
+    /**
+     * Adds the destination to the call as a new party, ringing (or alerted); {@code dn} stays as it is.
+     */
+    CompletableFuture<Void> singleStepConference(String callId, String dn, String destination, UserData userData, String location);
+
+    /**
+     * Starts a consult call from {@code dn} to the destination, about the given call, which {@code dn}
+     * puts on hold. The consult call has type {@link CallType#CONSULT}, the given call as parent, and the
+     * parent's user data plus the given pairs. One consult per call at a time.
+     *
+     * @return the consult call just after it was created
+     */
+    CompletableFuture<CallSnapshot> initiateConsult(String callId, String dn, String destination, UserData userData, String location);
+
+    /**
+     * Ends a consultation by transfer: the consult call's other parties join its parent call (ringing if
+     * they have not answered yet), with the consult's user data; {@code dn} leaves both calls.
+     */
+    CompletableFuture<Void> completeTransfer(String consultCallId, String dn);
+
+    /**
+     * Ends a consultation by conference: the consult call's other parties join its parent call, and
+     * {@code dn} is taken off hold there.
+     */
+    CompletableFuture<Void> completeConference(String consultCallId, String dn);
+
+    /** Takes another party out of a call of three or more, in which {@code dn} is established. */
+    CompletableFuture<Void> removeParty(String callId, String dn, String party);
+
+    /** Puts {@code dn}'s established one of the two calls on hold and takes the held one off hold. */
+    CompletableFuture<Void> swap(String callId, String dn, String otherCallId);
+
+    /** Starts, pauses, resumes or stops the recording of a call {@code dn} is established in. */
+    CompletableFuture<Void> setRecording(String callId, String dn, RecordingState state);
 
     /** Sends DTMF digits from {@code dn} into the call. */
     CompletableFuture<Void> sendDtmf(String callId, String dn, String digits);

@@ -11,15 +11,21 @@ final class Party {
 
     private final String number;
     private final boolean internal;
+    private final String addedBy;
     private final Instant joinedAt;
     private final List<SwitchLoop.Timer> timers = new ArrayList<>(1);
     private PartyState state;
+    private boolean muted;
     private Instant releasedAt;
 
-    Party(String number, boolean internal, PartyState state, Instant joinedAt) {
+    /**
+     * @param addedBy the DN that called or added this party, to be told if it does not get through; or null
+     */
+    Party(String number, boolean internal, PartyState state, String addedBy, Instant joinedAt) {
         this.number = number;
         this.internal = internal;
         this.state = state;
+        this.addedBy = addedBy;
         this.joinedAt = joinedAt;
     }
 
@@ -31,12 +37,29 @@ final class Party {
         return internal;
     }
 
+    String addedBy() {
+        return addedBy;
+    }
+
     PartyState state() {
         return state;
     }
 
     boolean isActive() {
         return state.isActive();
+    }
+
+    /** Dialling or established: what a DN can be in only one call at a time. */
+    boolean isBusy() {
+        return state == PartyState.DIALING || state == PartyState.ESTABLISHED;
+    }
+
+    boolean isMuted() {
+        return muted;
+    }
+
+    void setMuted(boolean muted) {
+        this.muted = muted;
     }
 
     /**
@@ -65,6 +88,6 @@ final class Party {
     }
 
     PartySnapshot snapshot() {
-        return new PartySnapshot(number, internal, state, joinedAt, releasedAt);
+        return new PartySnapshot(number, internal, state, muted, joinedAt, releasedAt);
     }
 }

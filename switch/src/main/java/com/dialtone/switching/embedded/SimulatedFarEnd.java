@@ -24,26 +24,38 @@ final class SimulatedFarEnd {
         this.scheduler = scheduler;
     }
 
-    /** The external party has just started to ring. */
-    void alert(Call call, Party party) {
+    /**
+     * The external party has just joined a call: ringing, or already talking when it moved from a consult
+     * call (its timers then start again; a simulation may be that forgetful).
+     */
+    void joined(Call call, Party party) {
+        if (party.isInternal()) {
+            return;
+        }
+        if (party.state() == PartyState.ESTABLISHED) {
+            connected(call, party);
+            return;
+        }
         FarEndBehaviour behaviour = plan.behaviourOf(party.number());
         switch (behaviour.outcome()) {
             case BUSY -> scheduler.schedule(Duration.ZERO, party, change -> call.release(party, ReleaseCause.BUSY, change));
             case ANSWER -> {
-                scheduler.schedule(behaviour.answerAfter(), party, change -> answer(call, party, behaviour, change));
+                scheduler.schedule(behaviour.answerAfter(), party, change -> {
+                    if (party.state() == PartyState.RINGING) {
+                        call.answer(party, change);
+                        connected(call, party);
+                    }
+                });
                 releaseIfUnanswered(call, party);
             }
             case NO_ANSWER -> releaseIfUnanswered(call, party);
         }
     }
 
-    private void answer(Call call, Party party, FarEndBehaviour behaviour, Change change) {
-        if (party.state() != PartyState.RINGING) {
-            return;
-        }
-        call.answer(party, change);
-        if (behaviour.hangUpAfter() != null) {
-            scheduler.schedule(behaviour.hangUpAfter(), party, later -> call.release(party, ReleaseCause.HANGUP, later));
+    private void connected(Call call, Party party) {
+        Duration hangUpAfter = plan.behaviourOf(party.number()).hangUpAfter();
+        if (hangUpAfter != null) {
+            scheduler.schedule(hangUpAfter, party, change -> call.release(party, ReleaseCause.HANGUP, change));
         }
     }
 

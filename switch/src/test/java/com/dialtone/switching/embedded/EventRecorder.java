@@ -39,6 +39,11 @@ final class EventRecorder implements SwitchListener {
                 .orElse(null);
     }
 
+    /** The events of one kind a DN got, in order. */
+    <E extends CallEvent> List<E> of(String dn, Class<E> type) {
+        return of(dn).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     void clear() {
         events.clear();
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Thousands of concurrent calls, requested from many threads at once, on the real loop. */
 class ManyCallsTest {
 
-    private static final int DNS = 2_000;
-    private static final int CALLS_PER_DN = 5;
+    private static final int DNS = 10_000;
+    private static final int CALLS_PER_DN = 1; // a DN dials one call at a time
 
     @Test
     void tenThousandConcurrentCalls_fromEightThreads_areAllLiveAndIndexed_thenAllEnd() throws Exception {

@@ -1,6 +1,7 @@
 package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.PartyState;
 import com.dialtone.switching.UserData;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +12,11 @@ class SwitchFixture {
     static final String AGENT1 = "15001";
     static final String AGENT2 = "15002";
     static final String AGENT3 = "15003";
+    static final String AGENT4 = "15004";
+    static final String CUSTOMER = "5550100"; // a far end that answers at once
 
     final ManualSwitchLoop loop = new ManualSwitchLoop();
-    final EmbeddedSwitch sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3), DialPlan.demo(), loop);
+    final EmbeddedSwitch sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), DialPlan.demo(), loop);
     final EventRecorder recorder = new EventRecorder();
 
     SwitchFixture() {
@@ -22,6 +25,29 @@ class SwitchFixture {
 
     CallSnapshot dial(String from, String to) {
         return done(sw.dial(from, to, UserData.empty(), null));
+    }
+
+    /** An internal call from one DN to another, answered. */
+    CallSnapshot connected(String from, String to) {
+        CallSnapshot call = dial(from, to);
+        done(sw.answer(call.id(), to));
+        return call(call.id());
+    }
+
+    /** A call from the DN to a far end that answers at once: a customer on the line. */
+    CallSnapshot withCustomer(String dn) {
+        CallSnapshot call = dial(dn, CUSTOMER);
+        loop.runDueTimers();
+        return call(call.id());
+    }
+
+    PartyState stateOf(String callId, String number) {
+        return call(callId).party(number).orElseThrow().state();
+    }
+
+    /** The numbers still in the call. */
+    java.util.List<String> activeNumbers(String callId) {
+        return call(callId).activeParties().stream().map(com.dialtone.switching.PartySnapshot::number).toList();
     }
 
     /** The manual loop runs a request before it returns, so its future is already complete. */
