@@ -98,7 +98,7 @@ public final class DialtoneServer implements AutoCloseable {
                 settings.maxRequestBodyBytes());
         context.addServlet(new ServletHolder(api), "/api/v2/*");
 
-        telephony.addListener(new CallNotifier(contactCenter.devices(), callMapper, notifications.sessions()));
+        telephony.addListener(new CallNotifier(contactCenter.devices(), callMapper, notifications.sessions(), telephony));
         jetty.start();
         notifications.start();
         return this;

@@ -1,47 +1,114 @@
 package com.dialtone.server.calls;
 
+import com.dialtone.switching.PartyState;
+import com.dialtone.switching.RecordingState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What a client may do with a call now: the {@code capabilities} of every call resource, and the check
- * every operation request passes. Computed here and only here, so what is advertised and what is
- * accepted cannot drift apart (GWS 8.5 reference §8.1).
+ * every operation request passes. Computed here and only here, from the device's state in the call and
+ * in its other calls, so what is advertised and what is accepted cannot drift apart (GWS 8.5 reference
+ * §8.1; docs/compatibility.md says where Dialtone had to choose).
  */
 public final class CallCapabilities {
 
     private static final Set<Operation> USER_DATA =
             EnumSet.of(Operation.DeleteUserData, Operation.AttachUserData, Operation.DeleteUserDataPair, Operation.UpdateUserData);
 
-    /** Every call operation, in the order GWS lists capabilities (as in its Dial, Answer and Hold samples). */
-    enum Operation {
-        Answer, SendDtmf, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData
+    /**
+     * Every call operation, in the order capabilities are listed: the relative order of GWS's Dial,
+     * Answer and Hold samples, with the rest after.
+     */
+    public enum Operation {
+        Answer, Reject, SingleStepTransfer, InitiateConference, Hold, Retrieve, SingleStepConference, InitiateTransfer,
+        SwapCalls, CompleteConference, CompleteTransfer, RemoveParticipantFromConference,
+        SendDtmf, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData,
+        MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording
     }
 
     private CallCapabilities() {
     }
 
     public static List<String> of(CallView view) {
+        return allowed(view).stream().map(Enum::name).toList();
+    }
+
+    static Set<Operation> allowed(CallView view) {
         Set<Operation> allowed = EnumSet.noneOf(Operation.class);
+        boolean consulting = view.consultPartner().isPresent();
+        boolean dialingElsewhere = view.otherIn(PartyState.DIALING).isPresent();
+        boolean activeElsewhere = dialingElsewhere || view.otherIn(PartyState.ESTABLISHED).isPresent();
         switch (view.state()) {
-            case DIALING, ESTABLISHED -> {
-                allowed.add(Operation.SendDtmf);
-                allowed.addAll(USER_DATA);
-                allowed.add(Operation.Hangup);
-            }
             case RINGING -> {
-                allowed.add(Operation.Answer);
-                allowed.addAll(USER_DATA);
+                if (!dialingElsewhere) { // answering holds an established call, but cannot hold a dialling one
+                    allowed.add(Operation.Answer);
+                }
+                allowed.add(Operation.Reject);
                 allowed.add(Operation.Hangup);
+                allowed.addAll(USER_DATA);
+            }
+            case DIALING -> {
+                allowed.add(Operation.SendDtmf);
+                allowed.add(Operation.Hangup);
+                allowed.addAll(USER_DATA);
+                if (consulting) {
+                    allowed.add(Operation.CompleteTransfer);
+                    allowed.add(Operation.CompleteConference);
+                }
+            }
+            case ESTABLISHED -> {
+                allowed.addAll(EnumSet.of(Operation.SingleStepTransfer, Operation.SingleStepConference, Operation.Hold,
+                        Operation.SendDtmf, Operation.Hangup));
+                allowed.addAll(USER_DATA);
+                allowed.add(view.party().muted() ? Operation.UnmuteCall : Operation.MuteCall);
+                allowed.addAll(recording(view));
+                if (consulting) {
+                    allowed.add(Operation.CompleteTransfer);
+                    allowed.add(Operation.CompleteConference);
+                } else {
+                    allowed.add(Operation.InitiateTransfer);
+                    allowed.add(Operation.InitiateConference);
+                }
+                if (view.otherIn(PartyState.HELD).isPresent()) {
+                    allowed.add(Operation.SwapCalls);
+                }
+                if (view.call().activeParties().size() >= 3) {
+                    allowed.add(Operation.RemoveParticipantFromConference);
+                }
             }
             case HELD -> {
+                allowed.addAll(EnumSet.of(Operation.SingleStepTransfer, Operation.SingleStepConference, Operation.Hangup));
                 allowed.addAll(USER_DATA);
-                allowed.add(Operation.Hangup);
+                if (consulting) {
+                    allowed.add(Operation.CompleteTransfer);
+                    allowed.add(Operation.CompleteConference);
+                }
+                if (!activeElsewhere) {
+                    allowed.add(Operation.Retrieve);
+                    if (!consulting) {
+                        allowed.add(Operation.InitiateTransfer);
+                        allowed.add(Operation.InitiateConference);
+                    }
+                }
+                if (view.otherIn(PartyState.ESTABLISHED).isPresent()) {
+                    allowed.add(Operation.SwapCalls);
+                }
             }
             case RELEASED -> {
             }
         }
-        return allowed.stream().map(Enum::name).toList();
+        return allowed;
+    }
+
+    private static Set<Operation> recording(CallView view) {
+        RecordingState recording = view.call().recording();
+        if (recording == null || recording == RecordingState.STOPPED) {
+            return EnumSet.of(Operation.StartCallRecording);
+        }
+        return recording == RecordingState.RECORDING
+                ? EnumSet.of(Operation.PauseCallRecording, Operation.StopCallRecording)
+                : EnumSet.of(Operation.ResumeCallRecording, Operation.StopCallRecording);
     }
 }

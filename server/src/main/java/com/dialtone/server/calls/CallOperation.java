@@ -2,6 +2,7 @@ package com.dialtone.server.calls;
 
 import com.dialtone.server.http.Params;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /** One GWS operation on a call ({@code POST /api/v2/me/calls/{id}}), named as GWS names it. */
 public interface CallOperation {
@@ -16,4 +17,18 @@ public interface CallOperation {
      * @return the switch's acceptance of the request
      */
     CompletableFuture<?> perform(CallView call, Params params);
+
+    static CallOperation of(String name, BiFunction<CallView, Params, CompletableFuture<?>> perform) {
+        return new CallOperation() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public CompletableFuture<?> perform(CallView call, Params params) {
+                return perform.apply(call, params);
+            }
+        };
+    }
 }

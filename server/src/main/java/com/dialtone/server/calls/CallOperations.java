@@ -5,6 +5,7 @@ import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
+import com.dialtone.switching.RecordingState;
 import com.dialtone.switching.Switch;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -23,14 +24,48 @@ public final class CallOperations {
     private final UserCalls calls;
 
     public CallOperations(Switch telephony, UserCalls calls) {
-        this(List.of(
-                new AnswerOperation(telephony),
-                new HangupOperation(telephony),
-                new SendDtmfOperation(telephony),
-                new AttachUserDataOperation(telephony),
-                new UpdateUserDataOperation(telephony),
-                new DeleteUserDataOperation(telephony),
-                new DeleteUserDataPairOperation(telephony)), calls);
+        this(operations(telephony), calls);
+    }
+
+    /** Every GWS call operation and the switch request it makes: the whole call-control API on one page. */
+    static List<CallOperation> operations(Switch sw) {
+        return List.of(
+                CallOperation.of("Answer", (call, p) -> sw.answer(call.id(), call.dn())),
+                CallOperation.of("Reject", (call, p) -> sw.reject(call.id(), call.dn())),
+                CallOperation.of("Hangup", (call, p) -> sw.release(call.id(), call.dn())),
+                CallOperation.of("Hold", (call, p) -> sw.hold(call.id(), call.dn())),
+                CallOperation.of("Retrieve", (call, p) -> sw.retrieve(call.id(), call.dn())),
+                CallOperation.of("MuteCall", (call, p) -> sw.setMuted(call.id(), call.dn(), true)),
+                CallOperation.of("UnmuteCall", (call, p) -> sw.setMuted(call.id(), call.dn(), false)),
+                CallOperation.of("SendDtmf", (call, p) -> sw.sendDtmf(call.id(), call.dn(), p.requiredText("digits"))),
+                CallOperation.of("AttachUserData", (call, p) -> sw.attachUserData(call.id(), call.dn(), p.requiredUserData("userData"))),
+                CallOperation.of("UpdateUserData", (call, p) -> sw.updateUserData(call.id(), call.dn(), p.requiredUserData("userData"))),
+                CallOperation.of("DeleteUserData", (call, p) -> sw.deleteUserData(call.id(), call.dn())),
+                CallOperation.of("DeleteUserDataPair", (call, p) -> sw.deleteUserDataPair(call.id(), call.dn(), p.requiredText("key"))),
+                CallOperation.of("SingleStepTransfer", (call, p) -> {
+                    Destination d = Destination.from(p);
+                    return sw.singleStepTransfer(call.id(), call.dn(), d.phoneNumber(), d.userData(), d.location());
+                }),
+                CallOperation.of("SingleStepConference", (call, p) -> {
+                    Destination d = Destination.from(p);
+                    return sw.singleStepConference(call.id(), call.dn(), d.phoneNumber(), d.userData(), d.location());
+                }),
+                CallOperation.of("InitiateTransfer", (call, p) -> {
+                    Destination d = Destination.from(p);
+                    return sw.initiateConsult(call.id(), call.dn(), d.phoneNumber(), d.userData(), d.location());
+                }),
+                CallOperation.of("InitiateConference", (call, p) -> {
+                    Destination d = Destination.from(p);
+                    return sw.initiateConsult(call.id(), call.dn(), d.phoneNumber(), d.userData(), d.location());
+                }),
+                CallOperation.of("CompleteTransfer", (call, p) -> sw.completeTransfer(OtherCalls.consultOf(call, p).id(), call.dn())),
+                CallOperation.of("CompleteConference", (call, p) -> sw.completeConference(OtherCalls.consultOf(call, p).id(), call.dn())),
+                CallOperation.of("RemoveParticipantFromConference", (call, p) -> sw.removeParty(call.id(), call.dn(), p.requiredText("participant"))),
+                CallOperation.of("SwapCalls", (call, p) -> sw.swap(call.id(), call.dn(), OtherCalls.swapPartnerOf(call, p).id())),
+                CallOperation.of("StartCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.RECORDING)),
+                CallOperation.of("PauseCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.PAUSED)),
+                CallOperation.of("ResumeCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.RECORDING)),
+                CallOperation.of("StopCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.STOPPED)));
     }
 
     CallOperations(List<CallOperation> operations, UserCalls calls) {

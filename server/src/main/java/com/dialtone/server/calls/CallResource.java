@@ -7,16 +7,17 @@ import java.util.Map;
 
 /**
  * The GWS call resource, field for field in the order of the Dial sample. Absent values are left out
- * ({@code userData} when empty, {@code ani} on the caller's side, {@code parentCallUri} when not a consult).
+ * ({@code userData} when empty, {@code ani} on the caller's side, {@code recordingState} until a recording is
+ * started, {@code parentCallUri} when not a consult).
  * Made only by {@link CallMapper}; the same object goes into GET replies and into notifications.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "state", "callUuid", "connId", "deviceUri", "participants", "ani", "dnis", "callType",
-        "capabilities", "userData", "duration", "mute", "supervisorListeningIn", "monitoredUserMuted", "monitoring",
+        "capabilities", "userData", "duration", "mute", "recordingState", "supervisorListeningIn", "monitoredUserMuted", "monitoring",
         "parentCallUri", "parentCallPath", "uri", "path"})
 public record CallResource(String id, String state, String callUuid, String connId, String deviceUri,
                            List<Participant> participants, String ani, String dnis, String callType,
                            List<String> capabilities, Map<String, Object> userData, String duration, String mute,
-                           boolean supervisorListeningIn, boolean monitoredUserMuted, boolean monitoring,
+                           String recordingState, boolean supervisorListeningIn, boolean monitoredUserMuted, boolean monitoring,
                            String parentCallUri, String parentCallPath, String uri, String path) {
 }

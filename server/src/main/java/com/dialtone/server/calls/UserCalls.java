@@ -24,9 +24,7 @@ public final class UserCalls {
     public List<CallView> of(User user) {
         List<CallView> views = new ArrayList<>();
         for (Device device : devices.ownedBy(user.id())) {
-            for (CallSnapshot call : telephony.callsAt(device.phoneNumber())) {
-                views.add(new CallView(call, device));
-            }
+            views.addAll(viewsAt(device));
         }
         return views;
     }
@@ -42,10 +40,16 @@ public final class UserCalls {
         if (call.isPresent()) {
             for (Device device : devices.ownedBy(user.id())) {
                 if (call.get().party(device.phoneNumber()).filter(p -> p.isActive()).isPresent()) {
-                    return new CallView(call.get(), device);
+                    return CallView.of(call.get(), device, telephony.callsAt(device.phoneNumber()));
                 }
             }
         }
         throw GwsException.notFound("Call " + callId);
+    }
+
+    /** The device's view of each of its calls, oldest first. */
+    public List<CallView> viewsAt(Device device) {
+        List<CallSnapshot> calls = telephony.callsAt(device.phoneNumber());
+        return calls.stream().map(call -> CallView.of(call, device, calls)).toList();
     }
 }

@@ -1,12 +1,12 @@
 package com.dialtone.server.devices;
 
+import com.dialtone.server.calls.Destination;
 import com.dialtone.server.calls.SwitchResults;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.switching.Switch;
-import com.dialtone.switching.UserData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -28,10 +28,8 @@ public final class DialOperation {
         if (!name.equals("Dial")) {
             throw new GwsException(StatusCode.INVALID_INPUT, "Unknown operationName '" + name + "' for a device's calls; known: Dial");
         }
-        String destination = params.requiredObject("destination").requiredText("phoneNumber");
-        String location = params.optionalText("location");
-        UserData userData = params.optionalUserData("userData");
-        SwitchResults.await(telephony.dial(device.phoneNumber(), destination, userData, location));
+        Destination destination = Destination.from(params);
+        SwitchResults.await(telephony.dial(device.phoneNumber(), destination.phoneNumber(), destination.userData(), destination.location()));
         return Reply.ok();
     }
 }

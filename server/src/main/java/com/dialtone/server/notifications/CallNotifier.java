@@ -6,14 +6,24 @@ import com.dialtone.server.calls.CallView;
 import com.dialtone.server.devices.Device;
 import com.dialtone.server.devices.Devices;
 import com.dialtone.switching.CallEvent;
-import com.dialtone.switching.ReleaseCause;
+import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.PartyState;
+import com.dialtone.switching.Switch;
 import com.dialtone.switching.SwitchListener;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Turns switch events into GWS notifications on {@code /v2/me/calls}, for the user whose device the event
- * is about. Runs on the switch's thread: it builds the message and queues it with CometD, nothing more,
- * and does not even build it when that user has no session listening.
+ * is about. Runs on the switch's thread: it builds messages and queues them with CometD, nothing more,
+ * and builds nothing when that user has no session listening.
+ *
+ * <p>What a client may do with a call also depends on the device's other calls (a consult call that
+ * answers makes the held call completable). So after a device's state changes in one call, each of its
+ * other calls whose capabilities changed, while its own state did not, is announced again with a
+ * {@code StatusChange}: GWS's notification for changed capabilities.
  */
 public final class CallNotifier implements SwitchListener {
 
@@ -22,44 +32,86 @@ public final class CallNotifier implements SwitchListener {
     private final Devices devices;
     private final CallMapper mapper;
     private final NotificationSessions sessions;
+    private final Switch telephony;
+    /** What each listening device was last told of each call; touched only on the switch's thread. */
+    private final Map<String, Announced> announced = new HashMap<>();
 
-    public CallNotifier(Devices devices, CallMapper mapper, NotificationSessions sessions) {
+    private record Announced(String state, List<String> capabilities) {
+    }
+
+    public CallNotifier(Devices devices, CallMapper mapper, NotificationSessions sessions, Switch telephony) {
         this.devices = devices;
         this.mapper = mapper;
         this.sessions = sessions;
+        this.telephony = telephony;
     }
 
     @Override
     public void onCallEvent(CallEvent event) {
         Device device = devices.byDn(event.dn()).orElse(null);
-        if (device == null || !sessions.isListening(device.ownerId(), CHANNEL)) {
+        if (device == null) {
             return;
         }
-        CallView view = new CallView(event.call(), device);
-        CallResource call = mapper.toResource(view, Instant.now());
-        String notificationType;
-        if (event instanceof CallEvent.PartyStateChanged changed) {
-            notificationType = "StatusChange";
-            reportFailure(changed, call, device);
-        } else if (event instanceof CallEvent.UserDataChanged) {
-            notificationType = "AttachedDataChanged";
-        } else if (event instanceof CallEvent.DtmfSent) {
-            notificationType = "DtmfSent";
-        } else {
-            throw new IllegalArgumentException("unknown event " + event);
+        if (event.party().state() == PartyState.RELEASED) {
+            announced.remove(key(event.call().id(), device));
         }
-        sessions.deliver(device.ownerId(), CHANNEL,
-                CallStateChangeMessage.of(notificationType, call, device.phoneNumber(), Metrics.since(event.startedNanos())));
+        if (!sessions.isListening(device.ownerId(), CHANNEL)) {
+            return;
+        }
+        List<CallSnapshot> deviceCalls = telephony.callsAt(device.phoneNumber());
+        CallView view = CallView.of(event.call(), device, deviceCalls);
+        if (event instanceof CallEvent.DestinationFailed failed) {
+            sessions.deliver(device.ownerId(), CHANNEL, ErrorMessage.destinationFailed(failed.cause(), failed.destination(),
+                    view.id(), mapper.toResource(view, Instant.now()).uri(), device.phoneNumber(), Metrics.since(event.startedNanos())));
+            return;
+        }
+        announce(view, notificationType(event), event.startedNanos());
+        if (event instanceof CallEvent.PartyStateChanged) {
+            for (CallSnapshot other : deviceCalls) {
+                if (!other.id().equals(event.call().id())) {
+                    refreshCapabilities(CallView.of(other, device, deviceCalls), event.startedNanos());
+                }
+            }
+        }
     }
 
-    /** A call that never got through: say why, just before the Released that ends it. */
-    private void reportFailure(CallEvent.PartyStateChanged changed, CallResource call, Device device) {
-        ReleaseCause cause = changed.cause();
-        if (cause == null || !cause.isFailure()) {
-            return;
+    private static String notificationType(CallEvent event) {
+        if (event instanceof CallEvent.PartyStateChanged || event instanceof CallEvent.MuteChanged) {
+            return "StatusChange";
+        } else if (event instanceof CallEvent.PartiesChanged) {
+            return "ParticipantsUpdated";
+        } else if (event instanceof CallEvent.UserDataChanged) {
+            return "AttachedDataChanged";
+        } else if (event instanceof CallEvent.DtmfSent) {
+            return "DtmfSent";
+        } else if (event instanceof CallEvent.RecordingChanged) {
+            return "CallRecordingStateChange";
         }
-        ErrorMessage.Failure failure = cause == ReleaseCause.BUSY ? ErrorMessage.Failure.DESTINATION_BUSY : ErrorMessage.Failure.NO_ANSWER;
-        sessions.deliver(device.ownerId(), CHANNEL, ErrorMessage.of(failure, changed.call().dnis(), call.id(), call.uri(),
-                device.phoneNumber(), Metrics.since(changed.startedNanos())));
+        throw new IllegalArgumentException("no notification for " + event);
+    }
+
+    private void refreshCapabilities(CallView view, long startedNanos) {
+        Announced before = announced.get(key(view.id(), view.device()));
+        CallResource now = mapper.toResource(view, Instant.now());
+        // A call whose state changed in this same change has its own event coming: leave it to that.
+        if (before != null && before.state().equals(now.state()) && !before.capabilities().equals(now.capabilities())) {
+            deliver(view, now, "StatusChange", startedNanos);
+        }
+    }
+
+    private void announce(CallView view, String notificationType, long startedNanos) {
+        deliver(view, mapper.toResource(view, Instant.now()), notificationType, startedNanos);
+    }
+
+    private void deliver(CallView view, CallResource call, String notificationType, long startedNanos) {
+        if (view.state() != PartyState.RELEASED) {
+            announced.put(key(view.id(), view.device()), new Announced(call.state(), call.capabilities()));
+        }
+        sessions.deliver(view.device().ownerId(), CHANNEL,
+                CallStateChangeMessage.of(notificationType, call, view.dn(), Metrics.since(startedNanos)));
+    }
+
+    private static String key(String callId, Device device) {
+        return callId + "@" + device.phoneNumber();
     }
 }

@@ -1,5 +1,6 @@
 package com.dialtone.server.notifications;
 
+import com.dialtone.switching.ReleaseCause;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -7,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * Genesys names this message type but never published its fields; these are Dialtone's, documented in
  * docs/notifications.md.
  *
- * @param errorCode    a stable number per kind of failure (see {@link Failure})
+ * @param errorCode    a stable number per kind of failure (see {@link #codeOf})
  * @param errorMessage what happened, for people
- * @param callId       the call the failure ended
+ * @param callId       the call in which the destination was called
  * @param callUri      and its URI, as in the call resource
  * @param phoneNumber  the DN of the user's device, as in every call notification
  */
@@ -17,22 +18,24 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record ErrorMessage(String messageType, int errorCode, String errorMessage, String callId, String callUri,
                            String phoneNumber, Metrics metrics, String channel) {
 
-    /** The failures this server reports, with their codes. */
-    public enum Failure {
-        DESTINATION_BUSY(101, "Destination %s is busy"),
-        NO_ANSWER(102, "Destination %s did not answer");
-
-        final int code;
-        final String message;
-
-        Failure(int code, String message) {
-            this.code = code;
-            this.message = message;
-        }
+    static ErrorMessage destinationFailed(ReleaseCause cause, String destination, String callId, String callUri,
+                                          String phoneNumber, Metrics metrics) {
+        String message = switch (cause) {
+            case BUSY -> "Destination " + destination + " is busy";
+            case NO_ANSWER -> "Destination " + destination + " did not answer";
+            case REJECTED -> "Destination " + destination + " rejected the call";
+            default -> "Destination " + destination + " could not be reached";
+        };
+        return new ErrorMessage("ErrorMessage", codeOf(cause), message, callId, callUri, phoneNumber, metrics, CallNotifier.CHANNEL);
     }
 
-    static ErrorMessage of(Failure failure, String destination, String callId, String callUri, String phoneNumber, Metrics metrics) {
-        return new ErrorMessage("ErrorMessage", failure.code, failure.message.formatted(destination), callId, callUri,
-                phoneNumber, metrics, CallNotifier.CHANNEL);
+    /** 101 busy, 102 no answer, 103 rejected, 100 anything else. */
+    static int codeOf(ReleaseCause cause) {
+        return switch (cause) {
+            case BUSY -> 101;
+            case NO_ANSWER -> 102;
+            case REJECTED -> 103;
+            default -> 100;
+        };
     }
 }

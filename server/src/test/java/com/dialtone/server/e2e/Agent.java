@@ -213,6 +213,18 @@ final class Agent implements AutoCloseable {
         return expectCall("StatusChange", "Dialing");
     }
 
+    /** A call with a customer on the line: a far end that answers at once (5550100). Returns its id. */
+    String callWithCustomer() {
+        String id = dial("5550100").path("id").asText();
+        expectCall("StatusChange", "Established");
+        return id;
+    }
+
+    /** POSTs an operation with a JSON body written with single quotes, for readability in tests. */
+    void perform(String callId, String operation, String moreJson) {
+        perform(callId, ("{'operationName':'" + operation + "'" + (moreJson.isEmpty() ? "" : "," + moreJson) + "}").replace('\'', '"'));
+    }
+
     // ---- notifications ----
 
     /** The next notification, whatever it is. */
@@ -237,6 +249,21 @@ final class Agent implements AutoCloseable {
         assertThat(message.path("call").path("state").asText()).as("%s: %s", userName, message).isEqualTo(state);
         assertThat(message.path("phoneNumber").asText()).isEqualTo(dn);
         return message.path("call");
+    }
+
+    /** The next notification must be a CallStateChangeMessage about this call; returns the call. */
+    JsonNode expectCall(String callId, String notificationType, String state) {
+        JsonNode call = expectCall(notificationType, state);
+        assertThat(call.path("id").asText()).as("%s: the call of %s %s", userName, notificationType, state).isEqualTo(callId);
+        return call;
+    }
+
+    /** The next notification must be an ErrorMessage with this code; returns it. */
+    JsonNode expectError(int errorCode) {
+        JsonNode message = next();
+        assertThat(message.path("messageType").asText()).as("%s: %s", userName, message).isEqualTo("ErrorMessage");
+        assertThat(message.path("errorCode").asInt()).as("%s: %s", userName, message).isEqualTo(errorCode);
+        return message;
     }
 
     /** Nothing more arrives: proven by a marker (DTMF on a live call) being the very next notification. */

@@ -24,13 +24,15 @@ class InternalCallTest extends EndToEndTest {
         assertThat(ringing.path("participants").path(0).path("phoneNumber").asText()).isEqualTo("15001");
         assertThat(ringing.path("deviceUri").asText()).endsWith("/api/v2/devices/" + agent2.deviceId);
         assertThat(ringing.path("capabilities")).extracting(JsonNode::asText)
-                .containsExactly("Answer", "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData");
+                .containsExactly("Answer", "Reject", "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData");
 
         agent2.perform(id, "{\"operationName\":\"Answer\"}");
         JsonNode calleeEstablished = agent2.expectCall("StatusChange", "Established");
         JsonNode callerEstablished = agent1.expectCall("StatusChange", "Established");
-        assertThat(callerEstablished.path("capabilities")).extracting(JsonNode::asText)
-                .containsExactly("SendDtmf", "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData");
+        // the GWS Answer sample's list, in its order, then mute and recording
+        assertThat(callerEstablished.path("capabilities")).extracting(JsonNode::asText).containsExactly(
+                "SingleStepTransfer", "InitiateConference", "Hold", "SingleStepConference", "InitiateTransfer", "SendDtmf",
+                "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData", "MuteCall", "StartCallRecording");
         assertThat(calleeEstablished.path("capabilities")).isEqualTo(callerEstablished.path("capabilities"));
 
         agent1.perform(id, "{\"operationName\":\"Hangup\"}");

@@ -240,7 +240,7 @@ public final class EmbeddedSwitch implements Switch {
     private CompletableFuture<Void> complete(String consultCallId, String dn, boolean transfer) {
         return submit(change -> {
             Call consult = existing(consultCallId);
-            Party mineInConsult = consult.requireState(consult.activeParty(dn), "completed", PartyState.DIALING, PartyState.ESTABLISHED);
+            Party mineInConsult = consult.activeParty(dn);
             if (consult.parentCallId() == null) {
                 throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "call " + consultCallId + " is not a consult call");
             }
@@ -249,7 +249,13 @@ public final class EmbeddedSwitch implements Switch {
                 throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE,
                         "call " + consult.parentCallId() + ", which consult call " + consultCallId + " is about, has ended for " + dn);
             }
-            Party mineInParent = parent.requireState(parent.activeParty(dn), "completed", PartyState.HELD);
+            Party mineInParent = parent.activeParty(dn);
+            // Normally the parent is held and the consult active; after a swap it is the other way round.
+            boolean parentHeld = mineInParent.state() == PartyState.HELD && mineInConsult.isBusy();
+            if (!parentHeld && !(mineInConsult.state() == PartyState.HELD && mineInParent.state() == PartyState.ESTABLISHED)) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "calls " + parent.id() + " and " + consultCallId + " are "
+                        + mineInParent.state() + " and " + mineInConsult.state() + " on " + dn + "; one must be held and the other active");
+            }
             List<Party> joining = consult.activeParties().stream().filter(p -> p != mineInConsult).toList();
             for (Party party : joining) {
                 if (parent.findActive(party.number()) != null) {
@@ -266,7 +272,7 @@ public final class EmbeddedSwitch implements Switch {
             consult.end(p -> p == mineInConsult && transfer ? ReleaseCause.TRANSFERRED : ReleaseCause.MERGED, change);
             if (transfer) {
                 parent.release(mineInParent, ReleaseCause.TRANSFERRED, change);
-            } else {
+            } else if (parentHeld) {
                 parent.retrieve(mineInParent, change);
             }
             return null;

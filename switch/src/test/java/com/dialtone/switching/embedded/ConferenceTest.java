@@ -42,6 +42,19 @@ class ConferenceTest {
     }
 
     @Test
+    void completeConference_afterSwappingBackAndForth_stillWorks() {
+        CallSnapshot call = f.withCustomer(AGENT1);
+        CallSnapshot consult = done(f.sw.initiateConsult(call.id(), AGENT1, AGENT2, UserData.empty(), null));
+        done(f.sw.answer(consult.id(), AGENT2));
+        done(f.sw.swap(consult.id(), AGENT1, call.id())); // back to the customer; agent2 waits on hold
+
+        done(f.sw.completeConference(consult.id(), AGENT1));
+
+        assertThat(f.activeNumbers(call.id())).containsExactlyInAnyOrder(CUSTOMER, AGENT1, AGENT2);
+        assertThat(f.call(call.id()).activeParties()).allSatisfy(p -> assertThat(p.state()).isEqualTo(ESTABLISHED));
+    }
+
+    @Test
     void aFourthParty_joinsByASecondConsultation_andEveryoneElseIsToldOfIt() {
         CallSnapshot call = threeParty();
         CallSnapshot consult = done(f.sw.initiateConsult(call.id(), AGENT1, AGENT3, UserData.empty(), null));

@@ -155,6 +155,19 @@ class TransferTest {
     }
 
     @Test
+    void completeTransfer_afterASwap_stillWorks() {
+        CallSnapshot call = f.withCustomer(AGENT1);
+        CallSnapshot consult = done(f.sw.initiateConsult(call.id(), AGENT1, AGENT2, UserData.empty(), null));
+        done(f.sw.answer(consult.id(), AGENT2));
+        done(f.sw.swap(call.id(), AGENT1, consult.id()));
+
+        done(f.sw.completeTransfer(consult.id(), AGENT1));
+
+        assertThat(f.activeNumbers(call.id())).containsExactlyInAnyOrder(CUSTOMER, AGENT2);
+        assertThat(f.sw.callsAt(AGENT1)).isEmpty();
+    }
+
+    @Test
     void abandonedConsult_theHeldCallCanBeRetrieved() {
         CallSnapshot call = f.withCustomer(AGENT1);
         CallSnapshot consult = done(f.sw.initiateConsult(call.id(), AGENT1, AGENT2, UserData.empty(), null));
