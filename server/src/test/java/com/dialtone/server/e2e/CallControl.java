@@ -16,6 +16,30 @@ final class CallControl {
         return StreamSupport.stream(call.path("capabilities").spliterator(), false).map(JsonNode::asText).toList();
     }
 
+    /**
+     * {@code operation} (InitiateTransfer or InitiateConference) from the agent's call to a destination:
+     * the call goes on hold and the consult call starts dialling. Returns the consult call's id.
+     */
+    static String startConsult(Agent agent, String callId, String operation, String destination) {
+        agent.perform(callId, operation, "'destination':{'phoneNumber':'" + destination + "'}");
+        agent.expectCall(callId, "StatusChange", "Held");
+        return agent.expectCall("StatusChange", "Dialing").path("id").asText();
+    }
+
+    /**
+     * A consultation with another agent, who answers it. The held call is announced again, because its
+     * capabilities grew with the answer. Returns the consult call's id.
+     */
+    static String consultAnswered(Agent agent, String callId, String operation, Agent target) {
+        String consultId = startConsult(agent, callId, operation, target.dn);
+        target.expectCall(consultId, "StatusChange", "Ringing");
+        target.perform(consultId, "Answer", "");
+        target.expectCall(consultId, "StatusChange", "Established");
+        agent.expectCall(consultId, "StatusChange", "Established");
+        agent.expectCall(callId, "StatusChange", "Held");
+        return consultId;
+    }
+
     private CallControl() {
     }
 }

@@ -22,16 +22,9 @@ class ConferenceTest extends EndToEndTest {
         twoStepConference(agent1, id, agent2);
         assertThat(participants(agent1.get("/me/calls/" + id).body().path("call"))).containsExactlyInAnyOrder("5550100", "15002");
 
-        agent1.perform(id, "InitiateConference", "'destination':{'phoneNumber':'15003'}");
-        agent1.expectCall(id, "StatusChange", "Held");
+        String consultId = CallControl.consultAnswered(agent1, id, "InitiateConference", agent3);
         assertThat(agent2.get("/me/calls/" + id).body().path("call").path("state").asText())
                 .as("the others stay connected while agent1 consults").isEqualTo("Established");
-        String consultId = agent1.expectCall("StatusChange", "Dialing").path("id").asText();
-        agent3.expectCall(consultId, "StatusChange", "Ringing");
-        agent3.perform(consultId, "Answer", "");
-        agent3.expectCall(consultId, "StatusChange", "Established");
-        agent1.expectCall(consultId, "StatusChange", "Established");
-        agent1.expectCall(id, "StatusChange", "Held");
 
         agent1.perform(consultId, "CompleteConference", "");
 
@@ -116,14 +109,7 @@ class ConferenceTest extends EndToEndTest {
 
     /** agent1 brings agent2 into agent1's call by InitiateConference and CompleteConference. */
     private static void twoStepConference(Agent agent1, String id, Agent agent2) {
-        agent1.perform(id, "InitiateConference", "'destination':{'phoneNumber':'" + agent2.dn + "'}");
-        agent1.expectCall(id, "StatusChange", "Held");
-        String consultId = agent1.expectCall("StatusChange", "Dialing").path("id").asText();
-        agent2.expectCall(consultId, "StatusChange", "Ringing");
-        agent2.perform(consultId, "Answer", "");
-        agent2.expectCall(consultId, "StatusChange", "Established");
-        agent1.expectCall(consultId, "StatusChange", "Established");
-        agent1.expectCall(id, "StatusChange", "Held");
+        String consultId = CallControl.consultAnswered(agent1, id, "InitiateConference", agent2);
 
         agent1.perform(consultId, "CompleteConference", "");
 

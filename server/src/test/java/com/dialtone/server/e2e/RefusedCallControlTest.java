@@ -107,9 +107,7 @@ class RefusedCallControlTest extends EndToEndTest {
         calls.put("conference", conference);
         Agent agent7 = agents.get("agent7");
         String held = agent7.callWithCustomer();
-        agent7.perform(held, "InitiateTransfer", "'destination':{'phoneNumber':'5551212'}");
-        agent7.expectCall(held, "StatusChange", "Held");
-        String consult = agent7.expectCall("StatusChange", "Dialing").path("id").asText();
+        String consult = CallControl.startConsult(agent7, held, "InitiateTransfer", "5551212");
         agent7.expectCall(consult, "StatusChange", "Established");
         agent7.expectCall(held, "StatusChange", "Held");
         calls.put("held", held);

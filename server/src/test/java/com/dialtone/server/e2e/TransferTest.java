@@ -118,9 +118,7 @@ class TransferTest extends EndToEndTest {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
         String id = agent1.callWithCustomer();
-        agent1.perform(id, "InitiateTransfer", "'destination':{'phoneNumber':'15002'}");
-        agent1.expectCall(id, "StatusChange", "Held");
-        String consultId = agent1.expectCall("StatusChange", "Dialing").path("id").asText();
+        String consultId = CallControl.startConsult(agent1, id, "InitiateTransfer", "15002");
         agent2.expectCall(consultId, "StatusChange", "Ringing");
 
         // while the target still rings: an unannounced transfer
@@ -140,14 +138,7 @@ class TransferTest extends EndToEndTest {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
         String id = agent1.callWithCustomer();
-        agent1.perform(id, "InitiateTransfer", "'destination':{'phoneNumber':'15002'}");
-        agent1.expectCall(id, "StatusChange", "Held");
-        String consultId = agent1.expectCall("StatusChange", "Dialing").path("id").asText();
-        agent2.expectCall(consultId, "StatusChange", "Ringing");
-        agent2.perform(consultId, "Answer", "");
-        agent2.expectCall(consultId, "StatusChange", "Established");
-        agent1.expectCall(consultId, "StatusChange", "Established");
-        agent1.expectCall(id, "StatusChange", "Held");
+        String consultId = CallControl.consultAnswered(agent1, id, "InitiateTransfer", agent2);
 
         agent1.perform(consultId, "Hangup", "");
 
@@ -177,9 +168,7 @@ class TransferTest extends EndToEndTest {
     void consultTransferToAnExternalNumber_releasesTheAgentFromBothCalls(Transport transport) throws Exception {
         Agent agent1 = login("agent1", transport);
         String id = agent1.callWithCustomer();
-        agent1.perform(id, "InitiateTransfer", "'destination':{'phoneNumber':'5550188'}");
-        agent1.expectCall(id, "StatusChange", "Held");
-        String consultId = agent1.expectCall("StatusChange", "Dialing").path("id").asText();
+        String consultId = CallControl.startConsult(agent1, id, "InitiateTransfer", "5550188");
         agent1.expectCall(consultId, "StatusChange", "Established");
         agent1.expectCall(id, "StatusChange", "Held");
 
@@ -194,10 +183,8 @@ class TransferTest extends EndToEndTest {
         Agent agent1 = login("agent1", transport);
         String id = agent1.callWithCustomer();
 
-        agent1.perform(id, "InitiateTransfer", "'destination':{'phoneNumber':'" + number + "'}");
+        String consultId = CallControl.startConsult(agent1, id, "InitiateTransfer", number);
 
-        agent1.expectCall(id, "StatusChange", "Held");
-        String consultId = agent1.expectCall("StatusChange", "Dialing").path("id").asText();
         JsonNode error = agent1.expectError(errorCode);
         assertThat(error.path("callId").asText()).isEqualTo(consultId);
         agent1.expectCall(consultId, "StatusChange", "Released");
