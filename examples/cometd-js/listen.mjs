@@ -1,11 +1,13 @@
 // Prints an agent's GWS notifications, one JSON object a line, using the CometD JavaScript client.
-//   npm ci && node listen.mjs http://127.0.0.1:8090 agent1 demo [long-polling|websocket]
+//   npm ci && node listen.mjs http://127.0.0.1:8090 agent1 demo [long-polling|websocket] [--brief]
+// --brief prints one short line a notification instead: type, state, call id, call type, participants.
 import { adapt } from "cometd-nodejs-client";
 import { CometD } from "cometd";
 import WebSocket from "ws";
 
-const [base, user, password, transport = "long-polling"] = process.argv.slice(2);
-if (!password) { console.error("usage: node listen.mjs BASE_URL USER PASSWORD [long-polling|websocket]"); process.exit(2); }
+const brief = process.argv.includes("--brief");
+const [base, user, password, transport = "long-polling"] = process.argv.slice(2).filter(a => a !== "--brief");
+if (!password) { console.error("usage: node listen.mjs BASE_URL USER PASSWORD [long-polling|websocket] [--brief]"); process.exit(2); }
 const basic = "Basic " + Buffer.from(`${user}:${password}`).toString("base64");
 
 // Log in over REST, as a desktop does; the reply's JSESSIONID cookie is the login.
@@ -24,5 +26,15 @@ cometd.configure({ url: `${base}/api/v2/notifications`, requestHeaders: { Cookie
 cometd.handshake(reply => {
   if (!reply.successful) { console.error("handshake failed:", reply.error); process.exit(1); }
   console.log(`# connected over ${cometd.getTransport().type}`);
-  cometd.subscribe("/v2/me/*", message => console.log(JSON.stringify(message.data)));
+  cometd.subscribe("/v2/me/*", message => console.log(brief ? summary(message.data) : JSON.stringify(message.data)));
 });
+
+function summary(data) {
+  if (data.messageType === "ErrorMessage") {
+    return `${user}: ErrorMessage ${data.errorCode} "${data.errorMessage}" on ${data.callId}`;
+  }
+  const call = data.call || {};
+  const participants = (call.participants || []).map(p => p.phoneNumber).join(",");
+  const userData = call.userData ? " " + JSON.stringify(call.userData) : "";
+  return `${user}: ${data.notificationType} ${call.state} ${call.id} ${call.callType} [${participants}]${userData}`;
+}
