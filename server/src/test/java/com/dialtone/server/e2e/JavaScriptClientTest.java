@@ -61,6 +61,65 @@ class JavaScriptClientTest extends EndToEndTest {
         }
     }
 
+    /** docs/walkthrough-consult-transfer.md, step by step, with the listeners' --brief output it shows. */
+    @org.junit.jupiter.api.Test
+    void theConsultTransferWalkThrough_printsWhatTheDocumentShows() throws Exception {
+        Process listener1 = listen("agent1");
+        Process listener2 = listen("agent2");
+        try {
+            BlockingQueue<String> agent1Lines = readLines(listener1);
+            BlockingQueue<String> agent2Lines = readLines(listener2);
+            assertThat(agent1Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+            assertThat(agent2Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+            Agent agent1 = restOnly("agent1");
+            Agent agent2 = restOnly("agent2");
+
+            agent1.post("/me/devices/631608b3-ceb1-472b-ba05-2ae39555b0d1/calls",
+                    "{\"operationName\":\"Dial\",\"destination\":{\"phoneNumber\":\"5551212\"},\"userData\":{\"Case\":\"42\"}}");
+            String call = expectLine(agent1Lines, "agent1: StatusChange Dialing {id} Outbound [5551212] {\"Case\":\"42\"}", null);
+            expectLine(agent1Lines, "agent1: StatusChange Established {id} Outbound [5551212] {\"Case\":\"42\"}", call);
+
+            agent1.perform(call, "InitiateTransfer", "'destination':{'phoneNumber':'15002'},'userData':{'Note':'wants a refund'}");
+            expectLine(agent1Lines, "agent1: StatusChange Held {id} Outbound [5551212] {\"Case\":\"42\"}", call);
+            String consult = expectLine(agent1Lines, "agent1: StatusChange Dialing {id} Consult [15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", null);
+            expectLine(agent2Lines, "agent2: StatusChange Ringing {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+
+            agent2.perform(consult, "Answer", "");
+            expectLine(agent2Lines, "agent2: StatusChange Established {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+            expectLine(agent1Lines, "agent1: StatusChange Established {id} Consult [15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+            expectLine(agent1Lines, "agent1: StatusChange Held {id} Outbound [5551212] {\"Case\":\"42\"}", call);
+
+            agent1.perform(consult, "CompleteTransfer", "");
+            expectLine(agent1Lines, "agent1: StatusChange Released {id} Consult [15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+            expectLine(agent1Lines, "agent1: StatusChange Released {id} Outbound [5551212,15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", call);
+            expectLine(agent2Lines, "agent2: StatusChange Released {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+            expectLine(agent2Lines, "agent2: StatusChange Established {id} Outbound [5551212] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", call);
+            assertThat(agent1.get("/me/calls").body().path("uris")).isEmpty();
+        } finally {
+            listener1.destroyForcibly();
+            listener2.destroyForcibly();
+        }
+    }
+
+    private Process listen(String user) throws IOException {
+        return new ProcessBuilder("node", "listen.mjs", server.local(), user, "demo", "--brief")
+                .directory(EXAMPLE.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** The next line must match the pattern, whose {id} is the given call id, or any id when null; returns the id. */
+    private static String expectLine(BlockingQueue<String> lines, String pattern, String id) throws InterruptedException {
+        String line = lines.poll(Agent.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(line).as("a line like %s", pattern).isNotNull();
+        String[] around = pattern.split("\\{id\\}");
+        assertThat(line).startsWith(around[0]).endsWith(around[1]);
+        String actual = line.substring(around[0].length(), line.length() - around[1].length());
+        assertThat(actual).matches("[0-9A-Z]{32}");
+        if (id != null) {
+            assertThat(actual).isEqualTo(id);
+        }
+        return actual;
+    }
+
     private static BlockingQueue<String> readLines(Process process) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
