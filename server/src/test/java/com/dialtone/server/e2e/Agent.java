@@ -287,7 +287,10 @@ final class Agent implements AutoCloseable {
     @Override
     public void close() {
         if (cometd != null) {
-            cometd.disconnect(WAIT.toMillis());
+            // Not disconnect(timeout): it also waits for the last long poll to come back, and when that
+            // poll has just returned it waits the whole timeout (CometD's own comment says so).
+            cometd.disconnect();
+            cometd.waitFor(WAIT.toMillis(), BayeuxClient.State.DISCONNECTED);
         }
     }
 
