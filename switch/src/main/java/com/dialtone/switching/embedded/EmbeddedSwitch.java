@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * the events to the listeners, still on the loop. So no lock is ever held, let alone across I/O, events
  * leave in the order things happened, and a change that spans two calls (a transfer) is atomic. The
  * price is that listeners must not block; the server's notifier only queues messages. Readers use the
- * published snapshots and never wait for the loop. One loop thread processes a few hundred thousand
- * requests a second, far beyond what thousands of concurrent calls need.
+ * published snapshots and never wait for the loop. One loop thread handles about 200,000 requests a
+ * second on a 2-core machine (docs/benchmarks.md), far beyond what thousands of concurrent calls need.
  *
  * <h2>Rules</h2>
  * {@link Call} holds the rules of one call. This class adds the rules across calls: a DN is active

@@ -1,0 +1,128 @@
+package com.dialtone.bench;
+
+import com.dialtone.server.DialtoneServer;
+import com.dialtone.server.config.ConfigLoader;
+import jakarta.websocket.ContainerProvider;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.cometd.bayeux.client.ClientSessionChannel;
+import org.cometd.client.BayeuxClient;
+import org.cometd.client.http.jetty.JettyHttpClientTransport;
+import org.cometd.client.transport.ClientTransport;
+import org.cometd.client.websocket.jakarta.WebSocketTransport;
+import org.cometd.common.JacksonJSONContextClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What an agent desktop waits for: from sending an operation over REST to receiving its notification
+ * over CometD. A real server on a free port, a real HTTP client and the real CometD client, on loopback;
+ * one agent, one operation at a time (UpdateUserData on a call that rings and is never answered).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RoundTripBenchmark {
+
+    @Param({"long-polling", "websocket"})
+    public String transport;
+
+    DialtoneServer server;
+    HttpClient http;
+    org.eclipse.jetty.client.HttpClient jetty;
+    BayeuxClient cometd;
+    final BlockingQueue<Map<String, Object>> notifications = new LinkedBlockingQueue<>();
+    HttpRequest update;
+
+    @Setup
+    public void start() throws Exception {
+        server = new DialtoneServer(ConfigLoader.load(List.of("server: {port: 0}\ndialPlan: {noAnswerTimeout: 10h}\n"))).start();
+        try {
+            connect();
+        } catch (Exception | Error e) {
+            server.close(); // or the forked JVM never exits
+            throw e;
+        }
+    }
+
+    private void connect() throws Exception {
+        String api = server.localUrl() + "/api/v2";
+        String basic = "Basic " + Base64.getEncoder().encodeToString("agent1:demo".getBytes());
+        CookieManager cookies = new CookieManager();
+        http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        http.send(HttpRequest.newBuilder(URI.create(api + "/me")).header("Authorization", basic).build(), HttpResponse.BodyHandlers.discarding());
+        String session = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst().orElseThrow();
+
+        Map<String, Object> options = new HashMap<>();
+        options.put(ClientTransport.JSON_CONTEXT_OPTION, new JacksonJSONContextClient());
+        ClientTransport clientTransport;
+        if (transport.equals("websocket")) {
+            clientTransport = new WebSocketTransport(options, null, ContainerProvider.getWebSocketContainer());
+        } else {
+            jetty = new org.eclipse.jetty.client.HttpClient();
+            jetty.setHttpCookieStore(new HttpCookieStore.Empty());
+            jetty.start();
+            clientTransport = new JettyHttpClientTransport(options, jetty);
+        }
+        cometd = new BayeuxClient(api + "/notifications", clientTransport);
+        cometd.putCookie(org.eclipse.jetty.http.HttpCookie.from("JSESSIONID", session));
+        cometd.handshake(reply -> cometd.getChannel("/v2/me/calls")
+                .subscribe((ClientSessionChannel.MessageListener) (channel, message) -> notifications.add(message.getDataAsMap())));
+        if (!cometd.waitFor(5_000, BayeuxClient.State.CONNECTED)) {
+            throw new IllegalStateException("CometD did not connect");
+        }
+        Thread.sleep(500); // let the subscription settle
+        http.send(HttpRequest.newBuilder(URI.create(api + "/me/devices/631608b3-ceb1-472b-ba05-2ae39555b0d1/calls"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"operationName\":\"Dial\",\"destination\":{\"phoneNumber\":\"5550187\"}}")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        Map<String, Object> dialing = notifications.poll(5, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        String callId = (String) ((Map<String, Object>) dialing.get("call")).get("id");
+        update = HttpRequest.newBuilder(URI.create(api + "/me/calls/" + callId)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"operationName\":\"UpdateUserData\",\"userData\":{\"step\":\"x\"}}")).build();
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+        cometd.disconnect();
+        cometd.waitFor(5_000, BayeuxClient.State.DISCONNECTED);
+        if (jetty != null) {
+            jetty.stop();
+        }
+        server.close();
+    }
+
+    @Benchmark
+    public Map<String, Object> operationToNotification() throws Exception {
+        HttpResponse<Void> reply = http.send(update, HttpResponse.BodyHandlers.discarding());
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + reply.statusCode());
+        }
+        Map<String, Object> notification = notifications.poll(5, TimeUnit.SECONDS);
+        if (notification == null || !"AttachedDataChanged".equals(notification.get("notificationType"))) {
+            throw new IllegalStateException("expected AttachedDataChanged, got " + notification);
+        }
+        return notification;
+    }
+}
