@@ -78,7 +78,7 @@ public final class DialtoneServer implements AutoCloseable {
         jetty.setHandler(context);
 
         Authenticator authenticator = new Authenticator(contactCenter.users());
-        notifications = new Notifications(context, authenticator, loginSessions, config.notifications());
+        notifications = new Notifications(context, authenticator, loginSessions, config.notifications(), settings.maxRequestBodyBytes());
         // The public URL must be known before any resource is built; with port 0 it is known only once
         // the connector is bound, so bind first.
         connector.open();

@@ -5,6 +5,7 @@ import com.dialtone.server.devices.Device;
 import com.dialtone.server.devices.Devices;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.Switch;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class UserCalls {
         Optional<CallSnapshot> call = telephony.call(callId);
         if (call.isPresent()) {
             for (Device device : devices.ownedBy(user.id())) {
-                if (call.get().party(device.phoneNumber()).filter(p -> p.isActive()).isPresent()) {
+                if (call.get().party(device.phoneNumber()).filter(PartySnapshot::isActive).isPresent()) {
                     return CallView.of(call.get(), device, telephony.callsAt(device.phoneNumber()));
                 }
             }

@@ -35,7 +35,9 @@ public final class LoginSessions implements HttpSessionListener, HttpSessionAttr
 
     @Override
     public void attributeReplaced(HttpSessionBindingEvent event) {
-        attributeAdded(new HttpSessionBindingEvent(event.getSession(), event.getName(), event.getSession().getAttribute(event.getName())));
+        if (Authenticator.SESSION_USER.equals(event.getName())) {
+            userBySession.put(event.getSession().getId(), (String) event.getSession().getAttribute(event.getName()));
+        }
     }
 
     @Override

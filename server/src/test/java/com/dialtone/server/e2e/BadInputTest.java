@@ -111,6 +111,21 @@ class BadInputTest extends EndToEndTest {
         assertThat(SeedDialTest.fieldNames(body)).containsExactly("statusCode", "statusMessage");
     }
 
+    @Test
+    void anOversizedBayeuxMessage_isRefused() throws Exception {
+        Agent agent1 = restOnly("agent1");
+        String huge = "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"],"
+                + "\"ext\":{\"padding\":\"" + "x".repeat(100_000) + "\"}}]";
+
+        Response response = agent1.send(HttpRequest.newBuilder(URI.create(server.api("/notifications/handshake")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.statusCode()).isEqualTo(10);
+        assertThat(response.statusMessage()).contains("the limit is 65536");
+        assertThat(agent1.get("/me").status()).as("the server goes on").isEqualTo(200);
+    }
+
     private String rawRequest(String request) throws Exception {
         URI base = URI.create(server.local());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
