@@ -88,6 +88,26 @@ class AuthenticationTest extends EndToEndTest {
         }
     }
 
+    @Test
+    void collections_giveUris_orObjectsWithFields() throws Exception {
+        Agent agent2 = restOnly("agent2");
+
+        JsonNode uris = agent2.get("/me/devices").body();
+        JsonNode all = agent2.get("/me/devices?fields=*").body();
+        JsonNode some = agent2.get("/me/devices?fields=id,phoneNumber").body();
+
+        assertThat(uris.path("uris")).extracting(JsonNode::asText).containsExactly(server.base() + "/api/v2/devices/" + agent2.deviceId);
+        JsonNode device = all.path("devices").path(0);
+        assertThat(device.path("id").asText()).isEqualTo(agent2.deviceId);
+        assertThat(device.path("phoneNumber").asText()).isEqualTo("15002");
+        assertThat(device.path("deviceState").asText()).isEqualTo("Active");
+        assertThat(device.path("userState").path("state").asText()).isEqualTo("NotReady");
+        assertThat(device.path("uri").asText()).isEqualTo(server.base() + "/api/v2/devices/" + agent2.deviceId);
+        assertThat(agent2.get("/me/devices/" + agent2.deviceId).body().path("device")).isEqualTo(device);
+        assertThat(some.path("devices").path(0)).isEqualTo(com.dialtone.server.http.Json.MAPPER.createObjectNode()
+                .put("id", agent2.deviceId).put("phoneNumber", "15002"));
+    }
+
     private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.api(path)))
                 .header("Content-Type", "application/json")
