@@ -11,6 +11,13 @@ import java.util.Locale;
 /** Reads a request body that must be one JSON object, refusing anything else before it is parsed. */
 public final class JsonBody {
 
+    /**
+     * How much of an oversized body is read and thrown away before the refusal is sent. Closing a
+     * connection with unread bytes in it resets it, and the client may lose the 413 with it; past this
+     * much, that is the client's problem.
+     */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+
     private JsonBody() {
     }
 
@@ -22,14 +29,16 @@ public final class JsonBody {
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
+            discard(request.getInputStream());
             throw tooLarge(declared, maxBytes);
         }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
             bytes = in.readNBytes(maxBytes + 1);
-        }
-        if (bytes.length > maxBytes) {
-            throw tooLarge(bytes.length, maxBytes);
+            if (bytes.length > maxBytes) {
+                discard(in);
+                throw tooLarge(bytes.length, maxBytes);
+            }
         }
         if (bytes.length == 0) {
             throw new GwsException(StatusCode.MISSING_PARAMETER, "Request body is empty; a JSON object is required");
@@ -46,6 +55,15 @@ public final class JsonBody {
             throw new GwsException(StatusCode.INVALID_INPUT, "Request body must be a JSON object");
         }
         return body;
+    }
+
+    /** Reads what is left of a body that will not be used, up to {@link #DRAIN_LIMIT}. */
+    public static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        for (int n = in.read(buffer); n > 0 && drained < DRAIN_LIMIT; n = in.read(buffer)) {
+            drained += n;
+        }
     }
 
     private static String mediaType(String contentType) {

@@ -4,6 +4,7 @@ import com.dialtone.server.auth.Authenticator;
 import com.dialtone.server.config.NotificationSettings;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Json;
+import com.dialtone.server.http.JsonBody;
 import com.dialtone.server.http.JsonResponses;
 import com.dialtone.server.http.StatusCode;
 import jakarta.servlet.DispatcherType;
@@ -63,6 +64,7 @@ public final class Notifications {
         context.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
             long length = request.getContentLengthLong();
             if (length > maxRequestBodyBytes) {
+                JsonBody.discard(request.getInputStream());
                 JsonResponses.write((HttpServletResponse) response, 413, GwsException.errorBody(StatusCode.INVALID_INPUT,
                         "Request body is " + length + " bytes; the limit is " + maxRequestBodyBytes));
                 return;

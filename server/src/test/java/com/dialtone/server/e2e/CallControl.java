@@ -16,6 +16,16 @@ final class CallControl {
         return StreamSupport.stream(call.path("capabilities").spliterator(), false).map(JsonNode::asText).toList();
     }
 
+    /** The caller calls the callee, who answers; every notification of it is consumed. Returns the call's id. */
+    static String connected(Agent caller, Agent callee) {
+        String id = caller.dial(callee.dn).path("id").asText();
+        callee.expectCall(id, "StatusChange", "Ringing");
+        callee.perform(id, "Answer", "");
+        callee.expectCall(id, "StatusChange", "Established");
+        caller.expectCall(id, "StatusChange", "Established");
+        return id;
+    }
+
     /**
      * {@code operation} (InitiateTransfer or InitiateConference) from the agent's call to a destination:
      * the call goes on hold and the consult call starts dialling. Returns the consult call's id.

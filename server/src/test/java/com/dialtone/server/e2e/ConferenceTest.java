@@ -86,7 +86,7 @@ class ConferenceTest extends EndToEndTest {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
         Agent agent3 = login("agent3", transport);
-        String id = HoldMuteAndRejectTest.connected(agent1, agent2);
+        String id = CallControl.connected(agent1, agent2);
         agent1.perform(id, "SingleStepConference", "'destination':{'phoneNumber':'15003'}");
         agent1.expectCall(id, "ParticipantsUpdated", "Established");
         agent2.expectCall(id, "ParticipantsUpdated", "Established");

@@ -14,7 +14,7 @@ class HoldMuteAndRejectTest extends EndToEndTest {
     void hold_thenRetrieve(Transport transport) throws Exception {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
-        String id = connected(agent1, agent2);
+        String id = CallControl.connected(agent1, agent2);
 
         agent1.perform(id, "Hold", "");
         JsonNode held = agent1.expectCall(id, "StatusChange", "Held");
@@ -34,7 +34,7 @@ class HoldMuteAndRejectTest extends EndToEndTest {
     void mute_thenUnmute(Transport transport) throws Exception {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
-        String id = connected(agent1, agent2);
+        String id = CallControl.connected(agent1, agent2);
 
         agent1.perform(id, "MuteCall", "");
         JsonNode muted = agent1.expectCall(id, "StatusChange", "Established");
@@ -81,15 +81,5 @@ class HoldMuteAndRejectTest extends EndToEndTest {
         agent2.expectCall(customer, "StatusChange", "Held");
         agent2.expectCall(internal, "StatusChange", "Established");
         agent1.expectCall(internal, "StatusChange", "Established");
-    }
-
-    /** agent1 calls agent2, who answers; both notifications are consumed. */
-    static String connected(Agent caller, Agent callee) {
-        String id = caller.dial(callee.dn).path("id").asText();
-        callee.expectCall(id, "StatusChange", "Ringing");
-        callee.perform(id, "Answer", "");
-        callee.expectCall(id, "StatusChange", "Established");
-        caller.expectCall(id, "StatusChange", "Established");
-        return id;
     }
 }

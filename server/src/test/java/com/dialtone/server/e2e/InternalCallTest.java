@@ -48,11 +48,7 @@ class InternalCallTest extends EndToEndTest {
     void answeredByCallee_hungUpByCallee(Transport transport) throws Exception {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
-        String id = agent1.dial("15002").path("id").asText();
-        agent2.expectCall("StatusChange", "Ringing");
-        agent2.perform(id, "{\"operationName\":\"Answer\"}");
-        agent2.expectCall("StatusChange", "Established");
-        agent1.expectCall("StatusChange", "Established");
+        String id = CallControl.connected(agent1, agent2);
 
         agent2.perform(id, "{\"operationName\":\"Hangup\"}");
 

@@ -96,7 +96,7 @@ class RefusedCallControlTest extends EndToEndTest {
             agents.put("agent" + i, login("agent" + i, transport));
         }
         calls.put("customer", agents.get("agent1").callWithCustomer());
-        calls.put("internal", HoldMuteAndRejectTest.connected(agents.get("agent2"), agents.get("agent3")));
+        calls.put("internal", CallControl.connected(agents.get("agent2"), agents.get("agent3")));
         String ringing = agents.get("agent4").dial("15005").path("id").asText();
         agents.get("agent5").expectCall(ringing, "StatusChange", "Ringing");
         calls.put("ringing", ringing);

@@ -44,7 +44,7 @@ class SwapAndRecordingTest extends EndToEndTest {
     void recording_startPauseResumeStop_reachesEveryAgentOnTheCall(Transport transport) throws Exception {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
-        String id = HoldMuteAndRejectTest.connected(agent1, agent2);
+        String id = CallControl.connected(agent1, agent2);
         assertThat(agent1.get("/me/calls/" + id).body().path("call").has("recordingState")).isFalse();
 
         step(agent1, agent2, id, "StartCallRecording", "Recording", "ON", "PauseCallRecording", "StopCallRecording");

@@ -53,7 +53,7 @@ class TransferTest extends EndToEndTest {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
         Agent agent3 = login("agent3", transport);
-        String id = HoldMuteAndRejectTest.connected(agent1, agent2);
+        String id = CallControl.connected(agent1, agent2);
 
         agent2.perform(id, "SingleStepTransfer", "'destination':{'phoneNumber':'15003'}");
 

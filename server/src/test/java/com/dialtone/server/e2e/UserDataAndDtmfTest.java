@@ -20,11 +20,7 @@ class UserDataAndDtmfTest extends EndToEndTest {
     private void connectedCall(Transport transport) throws Exception {
         agent1 = login("agent1", transport);
         agent2 = login("agent2", transport);
-        id = agent1.dial("15002").path("id").asText();
-        agent2.expectCall("StatusChange", "Ringing");
-        agent2.perform(id, "{\"operationName\":\"Answer\"}");
-        agent2.expectCall("StatusChange", "Established");
-        agent1.expectCall("StatusChange", "Established");
+        id = CallControl.connected(agent1, agent2);
     }
 
     @ParameterizedTest
