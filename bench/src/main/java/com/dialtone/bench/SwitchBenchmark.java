@@ -3,6 +3,9 @@ package com.dialtone.bench;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.UserData;
 import com.dialtone.switching.embedded.DialPlan;
+import com.dialtone.switching.embedded.FarEndBehaviour;
+import java.time.Duration;
+import java.util.Map;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import java.util.HashSet;
@@ -42,7 +45,8 @@ public class SwitchBenchmark {
             dns.add(String.valueOf(100_000 + i));
         }
         loop = new ThreadSwitchLoop();
-        telephony = new EmbeddedSwitch(dns, DialPlan.demo(), loop);
+        // internal calls only: the dial plan is never consulted
+        telephony = new EmbeddedSwitch(dns, new DialPlan(FarEndBehaviour.busy(), Map.of(), Duration.ofSeconds(30)), loop);
         telephony.addListener(event -> { }); // the cost of dispatching, without a server behind it
     }
 

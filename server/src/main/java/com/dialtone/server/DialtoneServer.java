@@ -123,10 +123,6 @@ public final class DialtoneServer implements AutoCloseable {
         return contactCenter;
     }
 
-    public EmbeddedSwitch telephony() {
-        return telephony;
-    }
-
     @Override
     public void close() throws Exception {
         try {

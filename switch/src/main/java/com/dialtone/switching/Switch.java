@@ -23,9 +23,6 @@ public interface Switch {
     /** Adds a listener for every call event of every DN. */
     void addListener(SwitchListener listener);
 
-    /** True if the number is a DN of this switch. */
-    boolean isDn(String number);
-
     /**
      * Makes a call from a DN of this switch. The call starts with {@code dn} dialling and the
      * destination ringing (a DN of this switch) or alerted (an external number). A DN is active (dialling

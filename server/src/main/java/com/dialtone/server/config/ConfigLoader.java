@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -147,8 +146,7 @@ public final class ConfigLoader {
     }
 
     private static void merge(ObjectNode base, JsonNode overlay) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : overlay.properties()) {
             JsonNode current = base.get(field.getKey());
             if (current instanceof ObjectNode object && field.getValue().isObject()) {
                 merge(object, field.getValue());

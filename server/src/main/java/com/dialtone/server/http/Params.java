@@ -2,7 +2,6 @@ package com.dialtone.server.http;
 
 import com.dialtone.switching.UserData;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,8 +78,7 @@ public final class Params {
             throw GwsException.invalid(prefix + name, "must be a JSON object of keys and values, was " + describe(value));
         }
         Map<String, Object> pairs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String key = field.getKey();
             JsonNode item = field.getValue();
             if (key.isEmpty()) {

@@ -22,17 +22,6 @@ public record DialPlan(FarEndBehaviour defaultBehaviour, Map<String, FarEndBehav
         }
     }
 
-    /** The demo contact centre's dial plan (docs/dial-plan.md). */
-    public static DialPlan demo() {
-        return new DialPlan(
-                FarEndBehaviour.answerAfter(Duration.ofSeconds(1)),
-                Map.of("5550100", FarEndBehaviour.answerAfter(Duration.ZERO),
-                        "5550186", FarEndBehaviour.busy(),
-                        "5550187", FarEndBehaviour.noAnswer(),
-                        "5550188", FarEndBehaviour.answerThenHangUp(Duration.ofSeconds(1), Duration.ofSeconds(3))),
-                Duration.ofSeconds(30));
-    }
-
     public FarEndBehaviour behaviourOf(String number) {
         return numbers.getOrDefault(number, defaultBehaviour);
     }

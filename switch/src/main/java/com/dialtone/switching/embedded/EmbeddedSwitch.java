@@ -71,8 +71,7 @@ public final class EmbeddedSwitch implements Switch {
         listeners.add(listener);
     }
 
-    @Override
-    public boolean isDn(String number) {
+    private boolean isDn(String number) {
         return dns.contains(number);
     }
 

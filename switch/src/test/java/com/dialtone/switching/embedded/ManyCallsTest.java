@@ -26,7 +26,7 @@ class ManyCallsTest {
             dns.add(String.valueOf(100_000 + i));
         }
         try (ThreadSwitchLoop loop = new ThreadSwitchLoop()) {
-            EmbeddedSwitch sw = new EmbeddedSwitch(dns, DialPlan.demo(), loop);
+            EmbeddedSwitch sw = new EmbeddedSwitch(dns, SwitchFixture.DEMO_PLAN, loop);
             List<CompletableFuture<CallSnapshot>> dialled = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             List<List<CompletableFuture<CallSnapshot>>> perThread = new ArrayList<>();

@@ -6,8 +6,17 @@ import com.dialtone.switching.UserData;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** An embedded switch with DNs 15001-15003, the demo dial plan, a manual loop and an event recorder. */
+/** An embedded switch with DNs 15001-15004, the demo's dial plan, a manual loop and an event recorder. */
 class SwitchFixture {
+
+    /** The demo contact centre's dial plan, as server/src/main/resources/dialtone-defaults.yaml has it. */
+    static final DialPlan DEMO_PLAN = new DialPlan(
+            FarEndBehaviour.answerAfter(java.time.Duration.ofSeconds(1)),
+            java.util.Map.of("5550100", FarEndBehaviour.answerAfter(java.time.Duration.ZERO),
+                    "5550186", FarEndBehaviour.busy(),
+                    "5550187", FarEndBehaviour.noAnswer(),
+                    "5550188", FarEndBehaviour.answerThenHangUp(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(3))),
+            java.time.Duration.ofSeconds(30));
 
     static final String AGENT1 = "15001";
     static final String AGENT2 = "15002";
@@ -16,7 +25,7 @@ class SwitchFixture {
     static final String CUSTOMER = "5550100"; // a far end that answers at once
 
     final ManualSwitchLoop loop = new ManualSwitchLoop();
-    final EmbeddedSwitch sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), DialPlan.demo(), loop);
+    final EmbeddedSwitch sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), DEMO_PLAN, loop);
     final EventRecorder recorder = new EventRecorder();
 
     SwitchFixture() {
