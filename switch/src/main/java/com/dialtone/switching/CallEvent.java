@@ -6,7 +6,8 @@ package com.dialtone.switching;
  * External parties get no events: nobody on this switch watches them.
  */
 public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent.PartiesChanged, CallEvent.UserDataChanged,
-        CallEvent.DtmfSent, CallEvent.MuteChanged, CallEvent.RecordingChanged, CallEvent.DestinationFailed {
+        CallEvent.DtmfSent, CallEvent.MuteChanged, CallEvent.RecordingChanged, CallEvent.DestinationFailed,
+        CallEvent.MonitoringChanged, CallEvent.MonitoredPartyMuteChanged {
 
     /** The call right after the change. */
     CallSnapshot call();
@@ -42,8 +43,12 @@ public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent
     record UserDataChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
     }
 
-    /** The party sent DTMF digits into the call. */
-    record DtmfSent(CallSnapshot call, String dn, String digits, long startedNanos) implements CallEvent {
+    /**
+     * DTMF digits were sent into the call.
+     *
+     * @param sender the number that sent them: {@code dn} itself, or a customer's external number
+     */
+    record DtmfSent(CallSnapshot call, String dn, String sender, String digits, long startedNanos) implements CallEvent {
     }
 
     /** The party muted or unmuted itself. */
@@ -60,5 +65,16 @@ public sealed interface CallEvent permits CallEvent.PartyStateChanged, CallEvent
      */
     record DestinationFailed(CallSnapshot call, String dn, String destination, ReleaseCause cause, long startedNanos)
             implements CallEvent {
+    }
+
+    /** The party is a monitoring supervisor whose mode (listen in, coach, barge in) changed. */
+    record MonitoringChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
+    }
+
+    /**
+     * A monitoring supervisor muted or unmuted the monitored agent. Both the supervisor and the agent get
+     * one; see {@link PartySnapshot#mutedBySupervisor()}.
+     */
+    record MonitoredPartyMuteChanged(CallSnapshot call, String dn, long startedNanos) implements CallEvent {
     }
 }

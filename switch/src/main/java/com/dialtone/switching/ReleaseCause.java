@@ -17,7 +17,9 @@ public enum ReleaseCause {
     /** The party goes on in another call: a consult call was merged into the call it consulted about. */
     MERGED,
     /** Another party removed it from a conference. */
-    REMOVED;
+    REMOVED,
+    /** A supervisor's monitoring of the call ended (cancelled, or the monitored agent left the call). */
+    MONITORING_ENDED;
 
     /** True when a destination never got through: whoever called it should be told why. */
     public boolean isFailure() {

@@ -5,14 +5,26 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A telephone switch as Dialtone's server sees it: DNs, and calls between them and external numbers.
+ * A telephone switch as Dialtone's server sees it: DNs, the agents logged in on them, routing points
+ * with their queues, and calls between them and external numbers.
  * The embedded switch implements it in memory; a SIP backend will implement it over a real network.
  *
  * <h2>Requests</h2>
  * Every request returns a future that completes once the switch has accepted the request and made the
  * change it can make at once (a dial creates the call; an answer connects it). It completes
  * exceptionally with {@link SwitchRejection} when the request is refused, in which case nothing changed.
- * What happens later (the far end answers, is busy, hangs up) arrives only as {@link CallEvent}s.
+ * What happens later (the far end answers, is busy, hangs up) arrives only as {@link CallEvent}s, and
+ * every change of a DN's own state as a {@link DnEvent}.
+ *
+ * <h2>Routing points</h2>
+ * A call to a routing point (by dialling, transfer, consultation, forwarding or a customer calling in)
+ * waits in its queue and is offered, first in line first, to the longest-idle agent of the routing point
+ * who is {@link AgentState#READY}, has no call, and has neither do-not-disturb nor forwarding on. The
+ * offer rings the agent; if it is rejected or not answered in time the call goes back to the head of the
+ * queue and is not offered to that agent again (one who does not answer is also made
+ * {@link AgentState#NOT_READY}). A caller who hangs up leaves the queue. An agent configured with a
+ * wrap-up time goes to {@link AgentState#AFTER_CALL_WORK} when a routed call ends, and back to
+ * {@link AgentState#READY} when it runs out.
  *
  * <h2>Reading</h2>
  * {@link #call} and {@link #callsAt} return snapshots and never wait for the switch: they may lag the
@@ -20,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Switch {
 
-    /** Adds a listener for every call event of every DN. */
+    /** Adds a listener for every event of every call and DN. */
     void addListener(SwitchListener listener);
 
     /**
@@ -113,6 +125,65 @@ public interface Switch {
 
     /** Removes one key from the call's user data; refused if the key is not there. */
     CompletableFuture<Void> deleteUserDataPair(String callId, String dn, String key);
+
+    // ---- agents and DN features ----
+
+    /**
+     * Logs an agent in on the DN: it becomes {@link AgentState#NOT_READY}. Logging in again changes
+     * nothing (the event still comes).
+     */
+    CompletableFuture<Void> login(String dn);
+
+    /** Logs the DN's agent out; its calls go on, but none is routed to it. */
+    CompletableFuture<Void> logout(String dn);
+
+    /**
+     * Sets the logged-in agent's state: {@link AgentState#READY}, {@link AgentState#NOT_READY},
+     * {@link AgentState#AFTER_CALL_WORK} or {@link AgentState#AUX_WORK}. Refused while logged out.
+     *
+     * @param wrapUpTime with {@link AgentState#AFTER_CALL_WORK}: how long until the agent is made
+     *                   {@link AgentState#READY}, or null to stay until told otherwise; must be null for
+     *                   other states
+     */
+    CompletableFuture<Void> setAgentState(String dn, AgentState state, java.time.Duration wrapUpTime);
+
+    /** Turns do-not-disturb on or off. */
+    CompletableFuture<Void> setDoNotDisturb(String dn, boolean on);
+
+    /**
+     * Forwards every call to the DN to {@code destination} (a DN, routing point or external number, not
+     * the DN itself), or stops forwarding when it is null. Forwarding goes one hop: a call forwarded to a
+     * DN that forwards too rings there.
+     */
+    CompletableFuture<Void> setForwarding(String dn, String destination);
+
+    /**
+     * Starts monitoring the target DN from the supervisor's DN. If the target is established in a call,
+     * the supervisor joins it now; otherwise it joins the target's next call once established. The
+     * supervisor's party rings, and takes part as the mode says once answered. One supervisor per target,
+     * one monitoring per supervisor.
+     */
+    CompletableFuture<Void> startMonitoring(String supervisorDn, Monitoring monitoring);
+
+    /** Stops the supervisor's monitoring; a supervisor in a monitored call leaves it. */
+    CompletableFuture<Void> cancelMonitoring(String supervisorDn);
+
+    /**
+     * Changes how a monitoring supervisor takes part in the call: listen-in and barge-in switch either
+     * way; a coach may switch to either, but nobody switches to coaching.
+     */
+    CompletableFuture<Void> setMonitoringMode(String callId, String supervisorDn, MonitoringMode mode);
+
+    /** A monitoring supervisor mutes or unmutes the monitored agent in the call (takes over the call). */
+    CompletableFuture<Void> setMonitoredPartyMuted(String callId, String supervisorDn, boolean muted);
+
+    /** The DN's own state now; never waits for the switch. Empty for a number that is not a DN. */
+    Optional<DnSnapshot> dn(String dn);
+
+    /** Every routing point and the calls waiting in its queue; never waits for the switch. */
+    List<RoutingPointSnapshot> routingPoints();
+
+    // ---- reading calls ----
 
     /** The call with this id, while it lasts. */
     Optional<CallSnapshot> call(String callId);

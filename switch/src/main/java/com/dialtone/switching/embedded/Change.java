@@ -71,7 +71,7 @@ final class Change {
 
     void dtmfSent(Call call, Party party, String digits) {
         String dn = party.number();
-        recorded(call).events.add(snapshot -> new CallEvent.DtmfSent(snapshot, dn, digits, startedNanos));
+        recorded(call).events.add(snapshot -> new CallEvent.DtmfSent(snapshot, dn, dn, digits, startedNanos));
     }
 
     void muteChanged(Call call, Party party) {

@@ -1,6 +1,13 @@
 package com.dialtone.switching.embedded;
 
+import com.dialtone.switching.AgentState;
 import com.dialtone.switching.CallEvent;
+import com.dialtone.switching.CustomerBehaviour;
+import com.dialtone.switching.CustomerSimulator;
+import com.dialtone.switching.DnSnapshot;
+import com.dialtone.switching.Monitoring;
+import com.dialtone.switching.MonitoringMode;
+import com.dialtone.switching.RoutingPointSnapshot;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.CallType;
 import com.dialtone.switching.PartyState;
@@ -12,6 +19,7 @@ import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import com.dialtone.switching.UserData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * A call lives in {@link #calls} from its creation until its last party is released; its final snapshot,
  * with every party released, goes out with the last events and then the call is forgotten.
  */
-public final class EmbeddedSwitch implements Switch {
+public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSwitch.class);
     private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
@@ -61,6 +69,10 @@ public final class EmbeddedSwitch implements Switch {
     private final List<SwitchListener> listeners = new CopyOnWriteArrayList<>();
 
     public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, SwitchLoop loop) {
+        this(dns, dialPlan, RoutingPlan.none(), loop);
+    }
+
+    public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, RoutingPlan routingPlan, SwitchLoop loop) {
         this.dns = Set.copyOf(dns);
         this.loop = loop;
         this.farEnd = new SimulatedFarEnd(dialPlan, this::schedule);
@@ -300,6 +312,73 @@ public final class EmbeddedSwitch implements Switch {
             }
             return null;
         });
+    }
+
+    // ---- agents and DN features (TODO: being implemented) ----
+
+    @Override
+    public CompletableFuture<Void> login(String dn) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> logout(String dn) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> setAgentState(String dn, AgentState state, Duration wrapUpTime) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> setDoNotDisturb(String dn, boolean on) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> setForwarding(String dn, String destination) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> startMonitoring(String supervisorDn, Monitoring monitoring) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelMonitoring(String supervisorDn) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> setMonitoringMode(String callId, String supervisorDn, MonitoringMode mode) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> setMonitoredPartyMuted(String callId, String supervisorDn, boolean muted) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<CallSnapshot> customerCall(String from, String to, UserData userData, CustomerBehaviour behaviour) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public CompletableFuture<Void> customerHangUp(String callId, String from) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Optional<DnSnapshot> dn(String dn) {
+        return isDn(dn) ? Optional.of(new DnSnapshot(dn, AgentState.LOGGED_OUT, Instant.EPOCH, null, false, null, null)) : Optional.empty();
+    }
+
+    @Override
+    public List<RoutingPointSnapshot> routingPoints() {
+        return List.of();
     }
 
     // ---- reading ----

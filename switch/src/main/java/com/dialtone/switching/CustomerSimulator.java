@@ -1,0 +1,23 @@
+package com.dialtone.switching;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Simulated customers calling in: what the embedded switch offers so that a contact centre can be tried
+ * without a telephone network. Not part of {@link Switch}: a switch connected to real phones gets its
+ * inbound calls from real customers.
+ */
+public interface CustomerSimulator {
+
+    /**
+     * A customer at external number {@code from} calls {@code to} (a routing point, or a DN), with data
+     * attached to the call. The call has type {@link CallType#INBOUND}, {@code ani} {@code from} and
+     * {@code dnis} {@code to}; the customer behaves as told.
+     *
+     * @return the call just after it was created
+     */
+    CompletableFuture<CallSnapshot> customerCall(String from, String to, UserData userData, CustomerBehaviour behaviour);
+
+    /** Hangs up the customer at {@code from} in the call, as if they put the phone down. */
+    CompletableFuture<Void> customerHangUp(String callId, String from);
+}
