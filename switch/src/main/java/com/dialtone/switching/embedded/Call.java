@@ -2,6 +2,8 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.CallType;
+import com.dialtone.switching.Monitoring;
+import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.RecordingState;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class Call {
 
-    private static final Pattern DTMF = Pattern.compile("[0-9*#]{1,64}");
+    static final Pattern DTMF = Pattern.compile("[0-9*#]{1,64}");
     /** The key under which SIP Server shows the recording state in the call's user data. */
     static final String RECORDING_KEY = "GSIP_RECORD";
 
@@ -41,6 +43,7 @@ final class Call {
     private final List<Party> parties = new ArrayList<>(2);
     private UserData userData;
     private RecordingState recording;
+    private Routing routing;
     private volatile CallSnapshot latest;
 
     Call(String[] ids, CallType type, String ani, String dnis, String location, String parentCallId,
@@ -68,16 +71,53 @@ final class Call {
         return userData;
     }
 
+    /** The call's stay at a routing point, until an agent answers it; null when it is not at one. */
+    Routing routing() {
+        return routing;
+    }
+
+    boolean isRouting() {
+        return routing != null;
+    }
+
+    void startRouting(Routing routing) {
+        this.routing = routing;
+    }
+
+    void endRouting() {
+        routing = null;
+    }
+
     /**
      * A new party joins the call.
      *
      * @param addedBy the DN to tell if the party does not get through, or null
      */
     Party join(String number, boolean internal, PartyState state, String addedBy, Change change) {
-        if (findActive(number) != null) {
-            throw new SwitchRejection(Reason.INVALID_DESTINATION, number + " is already a party of call " + id);
+        return add(new Party(number, internal, state, addedBy, change.now()), change);
+    }
+
+    /**
+     * A DN with do-not-disturb on joins, ringing, only to be released as busy: like a busy far end, it is
+     * in the call for a moment so that its caller hears why it failed, but its own phone never rings.
+     */
+    Party joinUnheard(String dn, String addedBy, Change change) {
+        Party party = new Party(dn, true, PartyState.RINGING, addedBy, change.now());
+        party.setUnheard();
+        return add(party, change);
+    }
+
+    /** A supervisor joins to monitor the call: ringing, and nobody to tell if it does not answer. */
+    Party joinMonitoring(String dn, Monitoring monitoring, Change change) {
+        Party party = new Party(dn, true, PartyState.RINGING, null, change.now());
+        party.setMonitoring(monitoring);
+        return add(party, change);
+    }
+
+    private Party add(Party party, Change change) {
+        if (findActive(party.number()) != null) {
+            throw new SwitchRejection(Reason.INVALID_DESTINATION, party.number() + " is already a party of call " + id);
         }
-        Party party = new Party(number, internal, state, addedBy, change.now());
         parties.add(party);
         change.partyStateChanged(this, party, null, null);
         return party;
@@ -111,10 +151,16 @@ final class Call {
 
     // ---- requests ----
 
-    /** The ringing party answers; whoever is dialling it is connected too. */
+    /**
+     * The ringing party answers; whoever is dialling it is connected too. A supervisor answering its
+     * monitoring call connects only itself: nobody was dialling it.
+     */
     void answer(Party party, Change change) {
         requireState(party, "answered", PartyState.RINGING);
         move(party, PartyState.ESTABLISHED, null, change);
+        if (party.isMonitoring()) {
+            return;
+        }
         for (Party other : activeParties()) {
             if (other.state() == PartyState.DIALING) {
                 move(other, PartyState.ESTABLISHED, null, change);
@@ -131,9 +177,8 @@ final class Call {
     }
 
     /**
-     * The party leaves. A call needs two parties, one of them on this switch (simulated far ends have
-     * nothing to say to each other), so when that is no longer so, everyone else is released too. If
-     * the party did not get through, whoever called it is told first.
+     * The party leaves; when the call cannot go on without it, everyone else is released too. If the
+     * party did not get through, whoever called it is told first.
      */
     void release(Party party, ReleaseCause cause, Change change) {
         if (cause.isFailure() && party.addedBy() != null) {
@@ -143,11 +188,32 @@ final class Call {
             }
         }
         move(party, PartyState.RELEASED, cause, change);
-        List<Party> remaining = activeParties();
-        if (remaining.size() < 2 || remaining.stream().noneMatch(Party::isInternal)) {
+        if (!canGoOn()) {
             ReleaseCause theirs = cause == ReleaseCause.HANGUP ? ReleaseCause.OTHER_PARTY_HUNG_UP : cause;
             end(p -> theirs, change);
         }
+    }
+
+    /**
+     * A call needs two parties, one of them on this switch (simulated far ends have nothing to say to
+     * each other). Monitoring supervisors don't count: they are there for the others' conversation. While
+     * the call is at a routing point, the routing point stands for the agent it waits for, together with
+     * the agent it is being offered to, so an offer that comes to nothing leaves the call waiting.
+     */
+    private boolean canGoOn() {
+        int count = 0;
+        boolean internal = false;
+        for (Party party : parties) {
+            if (party.isActive() && !party.isMonitoring() && (routing == null || party != routing.offer())) {
+                count++;
+                internal |= party.isInternal();
+            }
+        }
+        if (routing != null) {
+            count++;
+            internal = true;
+        }
+        return count >= 2 && internal;
     }
 
     /** Releases every party still in the call, each with its own cause. */
@@ -185,7 +251,7 @@ final class Call {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT,
                     "DTMF digits must be 1 to 64 of 0-9, * and #, was '" + digits + "'");
         }
-        change.dtmfSent(this, party, digits);
+        change.dtmfSent(this, party, dn, digits);
     }
 
     void addUserData(String dn, UserData pairs, Change change) {
@@ -232,7 +298,7 @@ final class Call {
 
     /** Takes another party out of a conference (three or more parties). */
     void removeParty(String dn, String number, Change change) {
-        requireState(activeParty(dn), "used to remove a participant", PartyState.ESTABLISHED);
+        notMonitoring(requireState(activeParty(dn), "used to remove a participant", PartyState.ESTABLISHED), "remove a participant");
         if (activeParties().size() < 3) {
             throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "call " + id + " is not a conference; hang up instead");
         }
@@ -241,6 +307,60 @@ final class Call {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT, "call " + id + " has no other participant " + number);
         }
         release(party, ReleaseCause.REMOVED, change);
+    }
+
+    // ---- monitoring ----
+
+    /** Listen-in and barge-in switch either way; a coach may switch to either; nobody switches to coaching. */
+    void setMonitoringMode(String dn, MonitoringMode mode, Change change) {
+        Party supervisor = monitoringParty(dn, "change its monitoring mode");
+        if (mode == null) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a monitoring mode is required");
+        }
+        Monitoring current = supervisor.monitoring();
+        if (mode == current.mode()) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, dn + " is already in " + mode + " in call " + id);
+        }
+        if (mode == MonitoringMode.COACH) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "a supervisor can start coaching, not switch to it");
+        }
+        supervisor.setMonitoring(new Monitoring(current.targetDn(), mode, current.scope(), current.nextCallOnly()));
+        change.monitoringChanged(this, supervisor);
+        if (mode == MonitoringMode.BARGE_IN || current.mode() == MonitoringMode.BARGE_IN) {
+            change.participantsChanged(this, supervisor); // a supervisor who barges in is a participant
+        }
+    }
+
+    /** The supervisor takes over the call from the agent it monitors, or gives it back. */
+    void setMonitoredPartyMuted(String dn, boolean muted, Change change) {
+        Party supervisor = monitoringParty(dn, muted ? "mute the monitored party" : "unmute the monitored party");
+        String target = supervisor.monitoring().targetDn();
+        Party monitored = findActive(target);
+        if (monitored == null) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, target + ", whom " + dn + " monitors, is not in call " + id);
+        }
+        if (monitored.isMutedBySupervisor() == muted) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, target + " is already " + (muted ? "muted" : "unmuted") + " by " + dn);
+        }
+        monitored.setMutedBySupervisor(muted);
+        change.monitoredPartyMuteChanged(this, supervisor);
+        change.monitoredPartyMuteChanged(this, monitored);
+    }
+
+    private Party monitoringParty(String dn, String what) {
+        Party party = activeParty(dn);
+        if (!party.isMonitoring()) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, dn + " is not monitoring call " + id + ", so it cannot " + what);
+        }
+        return requireState(party, "used to " + what, PartyState.ESTABLISHED);
+    }
+
+    /** A monitoring supervisor watches the call; it does not hold, transfer, conference or consult. */
+    Party notMonitoring(Party party, String what) {
+        if (party.isMonitoring()) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, party.number() + " is monitoring call " + id + " and cannot " + what);
+        }
+        return party;
     }
 
     // ---- state ----

@@ -2,12 +2,14 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.CallEvent;
 import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.DnEvent;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +21,20 @@ import java.util.function.Function;
  * change left it: when an answer connects both sides, both events show both sides established.
  *
  * <p>Calls are reported in the order the change first touched them, so a request that ends one call and
- * changes another decides which the client hears of first.
+ * changes another decides which the client hears of first. DNs whose own state changed are reported
+ * after every call, once each, as the change left them.
  */
 final class Change {
+
+    /** One party's move from one state to another, in the order the change made them. */
+    record Move(Call call, Party party, PartyState previous, PartyState next, ReleaseCause cause) {
+    }
 
     private final long startedNanos;
     private final Instant now;
     private final Map<Call, Recorded> calls = new LinkedHashMap<>();
+    private final List<Move> moves = new ArrayList<>();
+    private final Set<Dn> dns = new LinkedHashSet<>();
 
     /** What happened to one call in this change. */
     private static final class Recorded {
@@ -49,11 +58,12 @@ final class Change {
     }
 
     void partyStateChanged(Call call, Party party, PartyState previous, ReleaseCause cause) {
+        moves.add(new Move(call, party, previous, party.state(), cause));
         Recorded recorded = recorded(call);
         if (previous == null || party.state() == PartyState.RELEASED) {
             recorded.membershipChanged = true;
         }
-        if (party.isInternal()) {
+        if (party.isHeard()) {
             String dn = party.number();
             recorded.stateChanged.add(dn);
             recorded.events.add(snapshot -> new CallEvent.PartyStateChanged(snapshot, dn, previous, cause, startedNanos));
@@ -69,9 +79,10 @@ final class Change {
         forEveryInternalParty(call, dn -> snapshot -> new CallEvent.RecordingChanged(snapshot, dn, startedNanos));
     }
 
-    void dtmfSent(Call call, Party party, String digits) {
+    /** {@code party} is told of digits sent into the call by {@code sender}, itself or someone else. */
+    void dtmfSent(Call call, Party party, String sender, String digits) {
         String dn = party.number();
-        recorded(call).events.add(snapshot -> new CallEvent.DtmfSent(snapshot, dn, dn, digits, startedNanos));
+        recorded(call).events.add(snapshot -> new CallEvent.DtmfSent(snapshot, dn, sender, digits, startedNanos));
     }
 
     void muteChanged(Call call, Party party) {
@@ -79,9 +90,39 @@ final class Change {
         recorded(call).events.add(snapshot -> new CallEvent.MuteChanged(snapshot, dn, startedNanos));
     }
 
+    void monitoringChanged(Call call, Party supervisor) {
+        String dn = supervisor.number();
+        recorded(call).events.add(snapshot -> new CallEvent.MonitoringChanged(snapshot, dn, startedNanos));
+    }
+
+    /**
+     * Who the others see in the call changed without anyone joining or leaving (a supervisor started or
+     * stopped barging in): they are told their participants changed; the one who caused it is told otherwise.
+     */
+    void participantsChanged(Call call, Party cause) {
+        Recorded recorded = recorded(call);
+        recorded.membershipChanged = true;
+        recorded.stateChanged.add(cause.number());
+    }
+
+    void monitoredPartyMuteChanged(Call call, Party party) {
+        String dn = party.number();
+        recorded(call).events.add(snapshot -> new CallEvent.MonitoredPartyMuteChanged(snapshot, dn, startedNanos));
+    }
+
     void destinationFailed(Call call, Party requester, String destination, ReleaseCause cause) {
         String dn = requester.number();
         recorded(call).events.add(snapshot -> new CallEvent.DestinationFailed(snapshot, dn, destination, cause, startedNanos));
+    }
+
+    /** The DN's own state was asked about or changed; it is reported once, after the calls. */
+    void dnChanged(Dn dn) {
+        dns.add(dn);
+    }
+
+    /** Every move so far; the list grows while the rules across calls react to it. */
+    List<Move> moves() {
+        return moves;
     }
 
     /**
@@ -94,7 +135,7 @@ final class Change {
         calls.forEach((call, recorded) -> {
             if (recorded.membershipChanged) {
                 for (Party party : call.activeParties()) {
-                    if (party.isInternal() && !recorded.stateChanged.contains(party.number())) {
+                    if (party.isHeard() && !recorded.stateChanged.contains(party.number())) {
                         String dn = party.number();
                         recorded.events.add(snapshot -> new CallEvent.PartiesChanged(snapshot, dn, startedNanos));
                     }
@@ -106,15 +147,29 @@ final class Change {
         return built;
     }
 
+    /** Snapshots every DN this change reported on and returns one event for each. */
+    List<DnEvent> finishDns() {
+        List<DnEvent> built = new ArrayList<>(dns.size());
+        for (Dn dn : dns) {
+            built.add(new DnEvent(dn.takeSnapshot(), startedNanos));
+        }
+        return built;
+    }
+
     /** The calls this change touched, in the order it first touched them. */
     Iterable<Call> calls() {
         return calls.keySet();
     }
 
+    /** The DNs whose own state this change reported on. */
+    Iterable<Dn> dns() {
+        return dns;
+    }
+
     private void forEveryInternalParty(Call call, Function<String, Function<CallSnapshot, CallEvent>> event) {
         Recorded recorded = recorded(call);
         for (Party party : call.activeParties()) {
-            if (party.isInternal()) {
+            if (party.isHeard()) {
                 recorded.events.add(event.apply(party.number()));
             }
         }

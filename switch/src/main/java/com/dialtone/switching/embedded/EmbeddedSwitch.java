@@ -2,17 +2,18 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.AgentState;
 import com.dialtone.switching.CallEvent;
+import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.CallType;
 import com.dialtone.switching.CustomerBehaviour;
 import com.dialtone.switching.CustomerSimulator;
+import com.dialtone.switching.DnEvent;
 import com.dialtone.switching.DnSnapshot;
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.MonitoringMode;
-import com.dialtone.switching.RoutingPointSnapshot;
-import com.dialtone.switching.CallSnapshot;
-import com.dialtone.switching.CallType;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.RecordingState;
 import com.dialtone.switching.ReleaseCause;
+import com.dialtone.switching.RoutingPointSnapshot;
 import com.dialtone.switching.Switch;
 import com.dialtone.switching.SwitchListener;
 import com.dialtone.switching.SwitchRejection;
@@ -21,12 +22,14 @@ import com.dialtone.switching.UserData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -34,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A switch in memory: a fixed set of DNs, calls between them, and simulated far ends for every other
- * number (see {@link DialPlan}).
+ * A switch in memory: a fixed set of DNs, calls between them, routing points that queue calls for their
+ * agents (see {@link RoutingPlan}), simulated far ends for every other number (see {@link DialPlan}), and
+ * simulated customers calling in.
  *
  * <h2>Threading</h2>
  * All call processing happens on one {@link SwitchLoop}: a request from any thread becomes a task on the
@@ -50,6 +54,12 @@ import org.slf4j.LoggerFactory;
  * {@link Call} holds the rules of one call. This class adds the rules across calls: a DN is active
  * (dialling or established) in one call at a time, so dialling or answering puts its established call on
  * hold; a consult call is tied to the call it consults about, and completing it moves its parties there.
+ * A call to a DN goes where the DN's features say (forwarded, or busy with do-not-disturb).
+ *
+ * <p>Some rules react to what a change did rather than to the request that made it: an agent answering
+ * an offer, a monitored agent becoming established, a routed call ending. However a party got there (a
+ * request, a timer, another rule), {@link #settle} applies them to every party move of the change, before
+ * anything is published, so their events go out with the change that caused them.
  *
  * <h2>Life of a call</h2>
  * A call lives in {@link #calls} from its creation until its last party is released; its final snapshot,
@@ -60,22 +70,65 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSwitch.class);
     private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
 
-    private final Set<String> dns;
+    /** Where a dialled number rings once the DN's features have had their say. */
+    private record Destination(String number, Dn dn, RoutingPoint point) {
+
+        boolean isExternal() {
+            return dn == null && point == null;
+        }
+    }
+
+    private final Map<String, Dn> dns;
     private final SwitchLoop loop;
     private final SimulatedFarEnd farEnd;
+    private final SimulatedCustomer customers;
+    private final Acd acd;
+    private final Supervision supervision;
+    private final Map<String, Duration> wrapUpTimes;
     private final CallIds ids = new CallIds();
     private final Map<String, Call> calls = new HashMap<>();
     private final SnapshotIndex snapshots = new SnapshotIndex();
     private final List<SwitchListener> listeners = new CopyOnWriteArrayList<>();
+    private boolean routingPending;
 
     public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, SwitchLoop loop) {
         this(dns, dialPlan, RoutingPlan.none(), loop);
     }
 
+    /**
+     * @throws IllegalArgumentException if a routing point's number is a DN or cannot be dialled, or one of
+     *                                  its agents is not a DN
+     */
     public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, RoutingPlan routingPlan, SwitchLoop loop) {
-        this.dns = Set.copyOf(dns);
+        checkPlan(routingPlan, dns);
+        Instant start = loop.now();
+        Map<String, Dn> states = new HashMap<>();
+        for (String dn : dns) {
+            states.put(dn, new Dn(dn, start));
+        }
+        this.dns = Map.copyOf(states);
         this.loop = loop;
         this.farEnd = new SimulatedFarEnd(dialPlan, this::schedule);
+        this.customers = new SimulatedCustomer(this::schedule);
+        this.acd = new Acd(routingPlan, this.dns, this::schedule, this::routeSoon);
+        this.supervision = new Supervision(this.dns);
+        this.wrapUpTimes = routingPlan.wrapUpTimes();
+    }
+
+    private static void checkPlan(RoutingPlan plan, Set<String> dns) {
+        for (RoutingPlan.RoutingPoint point : plan.routingPoints()) {
+            if (!DIALLABLE.matcher(point.number()).matches()) {
+                throw new IllegalArgumentException("routing point " + point.number() + " is not a number that can be dialled");
+            }
+            if (dns.contains(point.number())) {
+                throw new IllegalArgumentException(point.number() + " is both a DN and a routing point");
+            }
+            for (String agent : point.agentDns()) {
+                if (!dns.contains(agent)) {
+                    throw new IllegalArgumentException("agent " + agent + " of routing point " + point.number() + " is not a DN");
+                }
+            }
+        }
     }
 
     @Override
@@ -84,7 +137,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     }
 
     private boolean isDn(String number) {
-        return dns.contains(number);
+        return dns.containsKey(number);
     }
 
     // ---- one call ----
@@ -92,15 +145,12 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     @Override
     public CompletableFuture<CallSnapshot> dial(String dn, String destination, UserData userData, String location) {
         return submit(change -> {
-            if (!isDn(dn)) {
-                throw new SwitchRejection(Reason.UNKNOWN_DN, dn + " is not a DN of this switch");
-            }
-            checkDestination(dn, destination);
+            requireDn(dn);
+            Destination target = destinationOf(dn, destination);
             holdIn(makeRoomFor(dn, null), dn, change);
-            boolean internal = isDn(destination);
-            Call call = newCall(internal ? CallType.INTERNAL : CallType.OUTBOUND, dn, destination, location, null, userData, change);
+            Call call = newCall(target.isExternal() ? CallType.OUTBOUND : CallType.INTERNAL, dn, destination, location, null, userData, change);
             call.join(dn, true, PartyState.DIALING, null, change);
-            farEnd.joined(call, call.join(destination, internal, PartyState.RINGING, dn, change));
+            ring(call, target, dn, change);
             return call;
         }).thenApply(Call::latest);
     }
@@ -126,7 +176,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<Void> hold(String callId, String dn) {
-        return run(callId, call -> change -> call.hold(call.activeParty(dn), change));
+        return run(callId, call -> change -> call.hold(call.notMonitoring(call.activeParty(dn), "hold it"), change));
     }
 
     @Override
@@ -188,10 +238,11 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     public CompletableFuture<Void> singleStepTransfer(String callId, String dn, String destination, UserData userData, String location) {
         return run(callId, call -> change -> {
             Party mine = call.requireState(call.activeParty(dn), "transferred", PartyState.ESTABLISHED, PartyState.HELD);
-            checkNewParty(call, dn, destination);
+            call.notMonitoring(mine, "transfer it");
+            Destination target = newPartyOf(call, dn, destination);
             call.mergeUserData(userData);
             // Nobody is left to hear that the destination did not answer: the transferrer is gone.
-            farEnd.joined(call, call.join(destination, isDn(destination), PartyState.RINGING, null, change));
+            ring(call, target, null, change);
             call.release(mine, ReleaseCause.TRANSFERRED, change);
         });
     }
@@ -199,10 +250,14 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     @Override
     public CompletableFuture<Void> singleStepConference(String callId, String dn, String destination, UserData userData, String location) {
         return run(callId, call -> change -> {
-            call.requireState(call.activeParty(dn), "conferenced", PartyState.ESTABLISHED, PartyState.HELD);
-            checkNewParty(call, dn, destination);
+            Party mine = call.requireState(call.activeParty(dn), "conferenced", PartyState.ESTABLISHED, PartyState.HELD);
+            call.notMonitoring(mine, "conference it");
+            Destination target = newPartyOf(call, dn, destination);
             call.mergeUserData(userData);
-            farEnd.joined(call, call.join(destination, isDn(destination), PartyState.RINGING, dn, change));
+            ring(call, target, dn, change);
+            if (target.point() != null && userData != null && !userData.isEmpty()) {
+                change.userDataChanged(call); // nobody joined yet, so no other event shows the new data
+            }
         });
     }
 
@@ -213,7 +268,9 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         return submit(change -> {
             Call parent = existing(callId);
             Party mine = parent.requireState(parent.activeParty(dn), "consulted about", PartyState.ESTABLISHED, PartyState.HELD);
-            checkNewParty(parent, dn, destination);
+            parent.notMonitoring(mine, "consult about it");
+            Destination target = destinationOf(dn, destination);
+            requireNotIn(parent, target);
             Call consult = consultOf(parent, dn);
             if (consult != null) {
                 throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "call " + callId + " already has the consult call " + consult.id());
@@ -225,10 +282,9 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
             if (mine.state() == PartyState.ESTABLISHED) {
                 parent.hold(mine, change);
             }
-            boolean internal = isDn(destination);
             Call created = newCall(CallType.CONSULT, dn, destination, location, parent.id(), parent.userData().with(userData), change);
             created.join(dn, true, PartyState.DIALING, null, change);
-            farEnd.joined(created, created.join(destination, internal, PartyState.RINGING, dn, change));
+            ring(created, target, dn, change);
             return created;
         }).thenApply(Call::latest);
     }
@@ -247,13 +303,18 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
      * The consult call's other parties join the parent call, as they are (ringing or talking), and the
      * consult call ends. By transfer, {@code dn} leaves the parent too; by conference, it is taken off
      * hold there. The consult's user data (the parent's, plus what the consultation added) goes with them.
+     * A consultation still at a routing point has nobody to hand over yet, so it cannot be completed.
      */
     private CompletableFuture<Void> complete(String consultCallId, String dn, boolean transfer) {
         return submit(change -> {
             Call consult = existing(consultCallId);
-            Party mineInConsult = consult.activeParty(dn);
+            Party mineInConsult = consult.notMonitoring(consult.activeParty(dn), "complete it");
             if (consult.parentCallId() == null) {
                 throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "call " + consultCallId + " is not a consult call");
+            }
+            if (consult.isRouting()) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "consult call " + consultCallId + " is still at routing point "
+                        + consult.routing().point().number() + "; wait until an agent answers it");
             }
             Call parent = calls.get(consult.parentCallId());
             if (parent == null || parent.findActive(dn) == null) {
@@ -277,8 +338,9 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
             parent.mergeUserData(consult.userData());
             for (Party party : joining) {
                 Party joined = parent.join(party.number(), party.isInternal(), party.state(), transfer ? null : dn, change);
-                joined.setMuted(party.isMuted());
+                joined.carryOver(party);
                 farEnd.joined(parent, joined);
+                supervision.moved(parent, joined);
             }
             consult.end(p -> p == mineInConsult && transfer ? ReleaseCause.TRANSFERRED : ReleaseCause.MERGED, change);
             if (transfer) {
@@ -298,8 +360,8 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
             if (call == other) {
                 throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a call cannot be swapped with itself");
             }
-            Party mine = call.activeParty(dn);
-            Party theirs = other.activeParty(dn);
+            Party mine = call.notMonitoring(call.activeParty(dn), "swap it");
+            Party theirs = other.notMonitoring(other.activeParty(dn), "swap it");
             if (mine.state() == PartyState.ESTABLISHED && theirs.state() == PartyState.HELD) {
                 call.hold(mine, change);
                 other.retrieve(theirs, change);
@@ -314,71 +376,164 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         });
     }
 
-    // ---- agents and DN features (TODO: being implemented) ----
+    // ---- agents and DN features ----
 
     @Override
     public CompletableFuture<Void> login(String dn) {
-        throw new UnsupportedOperationException("not yet");
+        return onDn(dn, (agent, change) -> {
+            if (!agent.isLoggedIn()) {
+                agent.changeAgentState(AgentState.NOT_READY, change.now());
+            }
+        });
     }
 
     @Override
     public CompletableFuture<Void> logout(String dn) {
-        throw new UnsupportedOperationException("not yet");
+        return onDn(dn, (agent, change) -> agent.changeAgentState(AgentState.LOGGED_OUT, change.now()));
     }
 
     @Override
     public CompletableFuture<Void> setAgentState(String dn, AgentState state, Duration wrapUpTime) {
-        throw new UnsupportedOperationException("not yet");
+        return onDn(dn, (agent, change) -> {
+            if (state == null || state == AgentState.LOGGED_OUT) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "an agent state other than LOGGED_OUT is required; log out instead");
+            }
+            if (wrapUpTime != null && state != AgentState.AFTER_CALL_WORK) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a wrap-up time goes only with AFTER_CALL_WORK, not " + state);
+            }
+            if (wrapUpTime != null && wrapUpTime.isNegative()) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "the wrap-up time must not be negative, was " + wrapUpTime);
+            }
+            if (!agent.isLoggedIn()) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "no agent is logged in on " + dn);
+            }
+            agent.changeAgentState(state, change.now());
+            if (wrapUpTime != null) {
+                wrapUp(agent, wrapUpTime, change);
+            }
+        });
     }
 
     @Override
     public CompletableFuture<Void> setDoNotDisturb(String dn, boolean on) {
-        throw new UnsupportedOperationException("not yet");
+        return onDn(dn, (agent, change) -> agent.setDoNotDisturb(on));
     }
 
     @Override
     public CompletableFuture<Void> setForwarding(String dn, String destination) {
-        throw new UnsupportedOperationException("not yet");
+        return onDn(dn, (agent, change) -> {
+            if (destination != null) {
+                checkDestination(dn, destination);
+            }
+            agent.setForwardTo(destination);
+        });
     }
 
     @Override
     public CompletableFuture<Void> startMonitoring(String supervisorDn, Monitoring monitoring) {
-        throw new UnsupportedOperationException("not yet");
+        return submit(change -> {
+            Dn supervisor = requireDn(supervisorDn);
+            if (monitoring == null) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "what to monitor is required");
+            }
+            Dn target = requireDn(monitoring.targetDn());
+            if (target == supervisor) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, supervisorDn + " cannot monitor itself");
+            }
+            if (supervisor.monitoring() != null) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE,
+                        supervisorDn + " is already monitoring " + supervisor.monitoring().targetDn() + "; cancel that first");
+            }
+            Dn other = supervision.supervisorOf(target.number());
+            if (other != null) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, target.number() + " is already monitored by " + other.number());
+            }
+            supervision.start(supervisor, monitoring, establishedCallOf(target.number()), change);
+            return null;
+        });
     }
 
     @Override
     public CompletableFuture<Void> cancelMonitoring(String supervisorDn) {
-        throw new UnsupportedOperationException("not yet");
+        return submit(change -> {
+            Dn supervisor = requireDn(supervisorDn);
+            if (supervisor.monitoring() == null) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, supervisorDn + " is not monitoring anyone");
+            }
+            supervision.cancel(supervisor, change);
+            return null;
+        });
     }
 
     @Override
     public CompletableFuture<Void> setMonitoringMode(String callId, String supervisorDn, MonitoringMode mode) {
-        throw new UnsupportedOperationException("not yet");
+        return run(callId, call -> change -> {
+            call.setMonitoringMode(supervisorDn, mode, change);
+            supervision.modeChanged(dns.get(supervisorDn), call.findActive(supervisorDn), change);
+        });
     }
 
     @Override
     public CompletableFuture<Void> setMonitoredPartyMuted(String callId, String supervisorDn, boolean muted) {
-        throw new UnsupportedOperationException("not yet");
-    }
-
-    @Override
-    public CompletableFuture<CallSnapshot> customerCall(String from, String to, UserData userData, CustomerBehaviour behaviour) {
-        throw new UnsupportedOperationException("not yet");
-    }
-
-    @Override
-    public CompletableFuture<Void> customerHangUp(String callId, String from) {
-        throw new UnsupportedOperationException("not yet");
+        return run(callId, call -> change -> call.setMonitoredPartyMuted(supervisorDn, muted, change));
     }
 
     @Override
     public Optional<DnSnapshot> dn(String dn) {
-        return isDn(dn) ? Optional.of(new DnSnapshot(dn, AgentState.LOGGED_OUT, Instant.EPOCH, null, false, null, null)) : Optional.empty();
+        Dn state = dns.get(dn);
+        return state == null ? Optional.empty() : Optional.of(state.latest());
     }
 
     @Override
     public List<RoutingPointSnapshot> routingPoints() {
-        return List.of();
+        return acd.latest();
+    }
+
+    // ---- simulated customers ----
+
+    @Override
+    public CompletableFuture<CallSnapshot> customerCall(String from, String to, UserData userData, CustomerBehaviour behaviour) {
+        return submit(change -> {
+            if (from == null || !DIALLABLE.matcher(from).matches() || isDn(from) || acd.point(from) != null) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a customer calls from an external number, not '" + from + "'");
+            }
+            if (to == null || (!isDn(to) && acd.point(to) == null)) {
+                throw new SwitchRejection(Reason.INVALID_DESTINATION, "a customer calls a routing point or a DN, not '" + to + "'");
+            }
+            CustomerBehaviour behaves = behaviour == null ? CustomerBehaviour.stays() : behaviour;
+            checkBehaviour(behaves);
+            Destination target = destinationOf(null, to);
+            if (target.number().equals(from)) {
+                throw new SwitchRejection(Reason.INVALID_DESTINATION, to + " forwards its calls to " + from + ", the caller");
+            }
+            Call call = newCall(CallType.INBOUND, from, to, null, null, userData == null ? UserData.empty() : userData, change);
+            customers.called(call, call.join(from, false, PartyState.DIALING, null, change), behaves);
+            ring(call, target, null, change);
+            return call;
+        }).thenApply(Call::latest);
+    }
+
+    @Override
+    public CompletableFuture<Void> customerHangUp(String callId, String from) {
+        return run(callId, call -> change -> {
+            Party customer = call.findActive(from);
+            if (customer == null || customer.isInternal()) {
+                throw new SwitchRejection(Reason.UNKNOWN_CALL, "call " + callId + " has no external party " + from);
+            }
+            call.release(customer, ReleaseCause.HANGUP, change);
+        });
+    }
+
+    private static void checkBehaviour(CustomerBehaviour behaviour) {
+        for (Duration duration : new Duration[] {behaviour.hangUpAfter(), behaviour.talkFor(), behaviour.dtmfAfter()}) {
+            if (duration != null && duration.isNegative()) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a customer's timings must not be negative, was " + duration);
+            }
+        }
+        if (behaviour.dtmf() != null && !Call.DTMF.matcher(behaviour.dtmf()).matches()) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT,
+                    "DTMF digits must be 1 to 64 of 0-9, * and #, was '" + behaviour.dtmf() + "'");
+        }
     }
 
     // ---- reading ----
@@ -400,6 +555,14 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     // ---- rules across calls (on the loop) ----
 
+    private Dn requireDn(String dn) {
+        Dn state = dn == null ? null : dns.get(dn);
+        if (state == null) {
+            throw new SwitchRejection(Reason.UNKNOWN_DN, dn + " is not a DN of this switch");
+        }
+        return state;
+    }
+
     private void checkDestination(String dn, String destination) {
         if (destination == null || !DIALLABLE.matcher(destination).matches()) {
             throw new SwitchRejection(Reason.INVALID_DESTINATION,
@@ -410,11 +573,52 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         }
     }
 
-    /** A destination that is not already in the call. */
-    private void checkNewParty(Call call, String dn, String destination) {
-        checkDestination(dn, destination);
-        if (call.findActive(destination) != null) {
-            throw new SwitchRejection(Reason.INVALID_DESTINATION, destination + " is already a party of call " + call.id());
+    /**
+     * Where a call from {@code requester} (a DN, or null for a customer) to {@code dialled} rings: a DN
+     * that forwards sends it on, one hop only, so a call forwarded to a DN that forwards too rings there.
+     */
+    private Destination destinationOf(String requester, String dialled) {
+        checkDestination(requester, dialled);
+        Dn dn = dns.get(dialled);
+        String number = dn != null && dn.forwardTo() != null ? dn.forwardTo() : dialled;
+        if (number.equals(requester)) {
+            throw new SwitchRejection(Reason.INVALID_DESTINATION, dialled + " forwards its calls to " + requester + ", the caller");
+        }
+        return new Destination(number, dns.get(number), acd.point(number));
+    }
+
+    /** A destination to add to the call: not already a party, and no second routing point at once. */
+    private Destination newPartyOf(Call call, String dn, String destination) {
+        Destination target = destinationOf(dn, destination);
+        requireNotIn(call, target);
+        if (target.point() != null && call.isRouting()) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE,
+                    "call " + call.id() + " is already waiting at routing point " + call.routing().point().number());
+        }
+        return target;
+    }
+
+    private static void requireNotIn(Call call, Destination target) {
+        if (target.point() == null && call.findActive(target.number()) != null) {
+            throw new SwitchRejection(Reason.INVALID_DESTINATION, target.number() + " is already a party of call " + call.id());
+        }
+    }
+
+    /**
+     * The destination joins the call, ringing (or alerted); a routing point has no party of its own, the
+     * call waits in its queue instead. A DN with do-not-disturb on is busy, as a busy far end is: it is
+     * released at once, in a change of its own, so its caller first sees the call it made.
+     */
+    private void ring(Call call, Destination target, String addedBy, Change change) {
+        if (target.point() != null) {
+            acd.enqueue(call, target.point(), change);
+        } else if (target.isExternal()) {
+            farEnd.joined(call, call.join(target.number(), false, PartyState.RINGING, addedBy, change));
+        } else if (target.dn().doNotDisturb()) {
+            Party party = call.joinUnheard(target.number(), addedBy, change);
+            schedule(Duration.ZERO, party, busy -> call.release(party, ReleaseCause.BUSY, busy));
+        } else {
+            call.join(target.number(), true, PartyState.RINGING, addedBy, change);
         }
     }
 
@@ -442,6 +646,17 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         for (Call call : callsOf(dn)) {
             Party party = call.findActive(dn);
             if (call != except && party != null && party.isBusy()) {
+                return call;
+            }
+        }
+        return null;
+    }
+
+    /** The call in which {@code dn} is established, if any. */
+    private Call establishedCallOf(String dn) {
+        for (Call call : callsOf(dn)) {
+            Party party = call.findActive(dn);
+            if (party != null && party.state() == PartyState.ESTABLISHED) {
                 return call;
             }
         }
@@ -476,12 +691,116 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         return call;
     }
 
+    // ---- rules that react to what a change did ----
+
+    /**
+     * Applies the rules that follow from parties' moves, whatever made them. Reacting to a move may move
+     * other parties (a supervisor leaves with its agent), whose moves are handled in turn.
+     */
+    private void settle(Change change) {
+        List<Change.Move> moves = change.moves();
+        for (int i = 0; i < moves.size(); i++) {
+            Change.Move move = moves.get(i);
+            Call call = move.call();
+            Party party = move.party();
+            if (move.next() == PartyState.ESTABLISHED) {
+                acd.answered(call, party);
+                if (move.previous() == PartyState.DIALING) {
+                    customers.answered(call, party);
+                }
+                supervision.established(call, party, change);
+            } else if (move.next() == PartyState.RELEASED) {
+                if (acd.released(call, party) && move.cause() == ReleaseCause.NO_ANSWER) {
+                    notReadyAfterMissedOffer(dns.get(party.number()), change);
+                }
+                supervision.released(call, party, move.cause(), change);
+                boolean answered = move.previous() == PartyState.ESTABLISHED || move.previous() == PartyState.HELD;
+                if (party.routedFrom() != null && answered && move.cause() != ReleaseCause.MERGED) {
+                    wrapUpAfterRoutedCall(dns.get(party.number()), change);
+                }
+            }
+        }
+    }
+
+    /** An agent who lets an offer ring out is probably away: it gets no more until it says it is ready. */
+    private void notReadyAfterMissedOffer(Dn agent, Change change) {
+        if (agent.isLoggedIn()) {
+            agent.changeAgentState(AgentState.NOT_READY, change.now());
+            change.dnChanged(agent);
+        }
+    }
+
+    private void wrapUpAfterRoutedCall(Dn agent, Change change) {
+        Duration time = wrapUpTimes.get(agent.number());
+        if (agent.isLoggedIn() && time != null && !time.isZero() && !time.isNegative()) {
+            wrapUp(agent, time, change);
+            change.dnChanged(agent);
+        }
+    }
+
+    /** After-call work that ends by itself: the agent is made ready when the time is up. */
+    private void wrapUp(Dn agent, Duration time, Change change) {
+        Instant endsAt = change.now().plus(time);
+        agent.changeAgentState(AgentState.AFTER_CALL_WORK, change.now());
+        agent.wrapUpUntil(endsAt, loop.schedule(time, () -> work(ended -> {
+            if (agent.agentState() == AgentState.AFTER_CALL_WORK && endsAt.equals(agent.wrapUpEndsAt())) {
+                agent.changeAgentState(AgentState.READY, ended.now());
+                ended.dnChanged(agent);
+            }
+        })));
+    }
+
+    /**
+     * Notes which agents became available, or stopped being, after a change has been published (an
+     * agent's calls are known only then). One who became available may take a waiting call.
+     */
+    private void refreshAvailability(Change change) {
+        Set<Dn> touched = new LinkedHashSet<>();
+        for (Change.Move move : change.moves()) {
+            Dn dn = dns.get(move.party().number());
+            if (dn != null) {
+                touched.add(dn);
+            }
+        }
+        change.dns().forEach(touched::add);
+        boolean becameAvailable = false;
+        for (Dn dn : touched) {
+            boolean available = dn.takesRoutedCalls() && !snapshots.hasCalls(dn.number());
+            becameAvailable |= available && !dn.isAvailable();
+            dn.setAvailable(available, change.now());
+        }
+        if (becameAvailable && acd.hasWaitingCalls()) {
+            routeSoon();
+        }
+    }
+
+    /** A routing pass, as a unit of work of its own after the current one; one at a time is enough. */
+    private void routeSoon() {
+        if (!routingPending) {
+            routingPending = true;
+            loop.execute(() -> {
+                routingPending = false;
+                work(acd::route);
+            });
+        }
+    }
+
     // ---- the loop ----
 
     /** Runs a request on one existing call. */
     private CompletableFuture<Void> run(String callId, Function<Call, Consumer<Change>> request) {
         return submit(change -> {
             request.apply(existing(callId)).accept(change);
+            return null;
+        });
+    }
+
+    /** Runs a request about a DN's own state; it is reported even if it changed nothing. */
+    private CompletableFuture<Void> onDn(String dn, BiConsumer<Dn, Change> request) {
+        return submit(change -> {
+            Dn state = requireDn(dn);
+            request.accept(state, change);
+            change.dnChanged(state);
             return null;
         });
     }
@@ -496,12 +815,17 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     private void schedule(Duration delay, Party party, Consumer<Change> action) {
         party.addTimer(loop.schedule(delay, () -> {
             if (party.isActive()) {
-                process(loop.nanoTime(), change -> {
-                    action.accept(change);
-                    return null;
-                }, new CompletableFuture<>());
+                work(action);
             }
         }));
+    }
+
+    /** Work the switch does by itself, on the loop already: a timer, a routing pass. */
+    private void work(Consumer<Change> action) {
+        process(loop.nanoTime(), change -> {
+            action.accept(change);
+            return null;
+        }, new CompletableFuture<>());
     }
 
     private <T> void process(long started, Function<Change, T> work, CompletableFuture<T> result) {
@@ -515,15 +839,26 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         } catch (RuntimeException bug) {
             LOG.error("switch request failed; publishing what it changed", bug);
             result.completeExceptionally(bug);
-            dispatch(publish(change));
+            publishAndDispatch(change);
             return;
         }
-        List<CallEvent> events = publish(change);
+        try {
+            settle(change);
+        } catch (RuntimeException bug) {
+            LOG.error("switch rules failed after a change; publishing what it changed", bug);
+        }
+        List<CallEvent> callEvents = publishCalls(change);
+        List<DnEvent> dnEvents = publishDns(change);
         result.complete(value);
-        dispatch(events);
+        dispatch(callEvents, dnEvents);
     }
 
-    private List<CallEvent> publish(Change change) {
+    private void publishAndDispatch(Change change) {
+        List<CallEvent> callEvents = publishCalls(change);
+        dispatch(callEvents, publishDns(change));
+    }
+
+    private List<CallEvent> publishCalls(Change change) {
         List<CallEvent> events = change.finish();
         for (Call call : change.calls()) {
             snapshots.publish(call.latest());
@@ -534,11 +869,27 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         return events;
     }
 
-    private void dispatch(List<CallEvent> events) {
-        for (CallEvent event : events) {
+    private List<DnEvent> publishDns(Change change) {
+        List<DnEvent> events = change.finishDns();
+        acd.publish();
+        refreshAvailability(change);
+        return events;
+    }
+
+    private void dispatch(List<CallEvent> callEvents, List<DnEvent> dnEvents) {
+        for (CallEvent event : callEvents) {
             for (SwitchListener listener : listeners) {
                 try {
                     listener.onCallEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.error("switch listener {} failed on {}", listener, event, e);
+                }
+            }
+        }
+        for (DnEvent event : dnEvents) {
+            for (SwitchListener listener : listeners) {
+                try {
+                    listener.onDnEvent(event);
                 } catch (RuntimeException e) {
                     LOG.error("switch listener {} failed on {}", listener, event, e);
                 }

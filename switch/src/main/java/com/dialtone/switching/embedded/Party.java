@@ -1,5 +1,7 @@
 package com.dialtone.switching.embedded;
 
+import com.dialtone.switching.CustomerBehaviour;
+import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
 import java.time.Instant;
@@ -16,6 +18,11 @@ final class Party {
     private final List<SwitchLoop.Timer> timers = new ArrayList<>(1);
     private PartyState state;
     private boolean muted;
+    private boolean mutedBySupervisor;
+    private boolean unheard;
+    private String routedFrom;
+    private Monitoring monitoring;
+    private CustomerBehaviour customer;
     private Instant releasedAt;
 
     /**
@@ -35,6 +42,18 @@ final class Party {
 
     boolean isInternal() {
         return internal;
+    }
+
+    /**
+     * True for a DN that hears of its part in the call. A DN with do-not-disturb on is in the call only
+     * for the moment it takes to be busy; its phone never rings, so it gets no events.
+     */
+    boolean isHeard() {
+        return internal && !unheard;
+    }
+
+    void setUnheard() {
+        unheard = true;
     }
 
     String addedBy() {
@@ -60,6 +79,54 @@ final class Party {
 
     void setMuted(boolean muted) {
         this.muted = muted;
+    }
+
+    boolean isMutedBySupervisor() {
+        return mutedBySupervisor;
+    }
+
+    void setMutedBySupervisor(boolean mutedBySupervisor) {
+        this.mutedBySupervisor = mutedBySupervisor;
+    }
+
+    /** The routing point that offered the call to this agent, or null if it came some other way. */
+    String routedFrom() {
+        return routedFrom;
+    }
+
+    void setRoutedFrom(String routingPoint) {
+        this.routedFrom = routingPoint;
+    }
+
+    /** For a supervisor in the call to monitor it, how; otherwise null. */
+    Monitoring monitoring() {
+        return monitoring;
+    }
+
+    boolean isMonitoring() {
+        return monitoring != null;
+    }
+
+    void setMonitoring(Monitoring monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    /** For a simulated customer, what it does; otherwise null. */
+    CustomerBehaviour customer() {
+        return customer;
+    }
+
+    void setCustomer(CustomerBehaviour customer) {
+        this.customer = customer;
+    }
+
+    /** What a party that moves to another call (a consultation completed) keeps there. */
+    void carryOver(Party from) {
+        muted = from.muted;
+        mutedBySupervisor = from.mutedBySupervisor;
+        routedFrom = from.routedFrom;
+        monitoring = from.monitoring;
+        customer = from.customer;
     }
 
     /**
@@ -88,6 +155,7 @@ final class Party {
     }
 
     PartySnapshot snapshot() {
-        return new PartySnapshot(number, internal, state, muted, joinedAt, releasedAt);
+        return new PartySnapshot(number, internal, state, muted, joinedAt, releasedAt,
+                monitoring == null ? null : monitoring.mode(), mutedBySupervisor);
     }
 }

@@ -3,7 +3,6 @@ package com.dialtone.switching.embedded;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * Plays the people behind external numbers, as the dial plan says: they answer after a while, are busy,
@@ -11,15 +10,10 @@ import java.util.function.Consumer;
  */
 final class SimulatedFarEnd {
 
-    /** Runs an action on the switch loop after a delay, for as long as the party is in the call. */
-    interface Scheduler {
-        void schedule(Duration delay, Party party, Consumer<Change> action);
-    }
-
     private final DialPlan plan;
-    private final Scheduler scheduler;
+    private final PartyScheduler scheduler;
 
-    SimulatedFarEnd(DialPlan plan, Scheduler scheduler) {
+    SimulatedFarEnd(DialPlan plan, PartyScheduler scheduler) {
         this.plan = plan;
         this.scheduler = scheduler;
     }

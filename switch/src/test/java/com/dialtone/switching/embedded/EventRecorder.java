@@ -1,6 +1,8 @@
 package com.dialtone.switching.embedded;
 
+import com.dialtone.switching.AgentState;
 import com.dialtone.switching.CallEvent;
+import com.dialtone.switching.DnEvent;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchListener;
@@ -11,10 +13,38 @@ import java.util.List;
 final class EventRecorder implements SwitchListener {
 
     final List<CallEvent> events = new ArrayList<>();
+    final List<DnEvent> dnEvents = new ArrayList<>();
+    /** Call and DN events together, in the order they came. */
+    final List<Object> all = new ArrayList<>();
 
     @Override
     public void onCallEvent(CallEvent event) {
         events.add(event);
+        all.add(event);
+    }
+
+    @Override
+    public void onDnEvent(DnEvent event) {
+        dnEvents.add(event);
+        all.add(event);
+    }
+
+    /** The DN events of one DN, in order. */
+    List<DnEvent> dnEventsOf(String dn) {
+        return dnEvents.stream().filter(e -> e.dn().equals(dn)).toList();
+    }
+
+    /** The agent states a DN's events announced, in order. */
+    List<AgentState> agentStatesOf(String dn) {
+        return dnEventsOf(dn).stream().map(e -> e.state().agentState()).toList();
+    }
+
+    /** Every event about a DN, of calls and of its own state, described briefly in order ("Ringing", "NOT_READY"). */
+    List<String> storyOf(String dn) {
+        return all.stream().filter(e -> e instanceof CallEvent call ? call.dn().equals(dn) : ((DnEvent) e).dn().equals(dn))
+                .map(e -> e instanceof CallEvent.PartyStateChanged changed ? changed.party().state().toString()
+                        : e instanceof DnEvent dnEvent ? "agent " + dnEvent.state().agentState() : e.getClass().getSimpleName())
+                .toList();
     }
 
     List<CallEvent> of(String dn) {
@@ -46,5 +76,7 @@ final class EventRecorder implements SwitchListener {
 
     void clear() {
         events.clear();
+        dnEvents.clear();
+        all.clear();
     }
 }

@@ -1,12 +1,21 @@
 package com.dialtone.switching.embedded;
 
+import com.dialtone.switching.AgentState;
 import com.dialtone.switching.CallSnapshot;
+import com.dialtone.switching.CustomerBehaviour;
+import com.dialtone.switching.DnSnapshot;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.UserData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** An embedded switch with DNs 15001-15004, the demo's dial plan, a manual loop and an event recorder. */
+/**
+ * An embedded switch with DNs 15001-15004, the demo's dial plan, a manual loop and an event recorder;
+ * {@link #withRouting()} adds the routing point {@link #SALES}.
+ */
 class SwitchFixture {
 
     /** The demo contact centre's dial plan, as server/src/main/resources/dialtone-defaults.yaml has it. */
@@ -23,13 +32,62 @@ class SwitchFixture {
     static final String AGENT3 = "15003";
     static final String AGENT4 = "15004";
     static final String CUSTOMER = "5550100"; // a far end that answers at once
+    static final String CALLER = "5557001"; // a simulated customer calling in
+    static final String CALLER2 = "5557002";
+
+    static final String SALES = "8000";
+    /** Sales, taken by agents 15001-15003; 15003 wraps up for 10 s after a routed call. 15004 is left for supervisors. */
+    static final RoutingPlan ROUTING = new RoutingPlan(
+            List.of(new RoutingPlan.RoutingPoint(SALES, "Sales", List.of(AGENT1, AGENT2, AGENT3))),
+            Duration.ofSeconds(15), Map.of(AGENT3, Duration.ofSeconds(10)));
 
     final ManualSwitchLoop loop = new ManualSwitchLoop();
-    final EmbeddedSwitch sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), DEMO_PLAN, loop);
+    final EmbeddedSwitch sw;
     final EventRecorder recorder = new EventRecorder();
 
     SwitchFixture() {
+        this(RoutingPlan.none());
+    }
+
+    SwitchFixture(RoutingPlan routing) {
+        sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), DEMO_PLAN, routing, loop);
         sw.addListener(recorder);
+    }
+
+    static SwitchFixture withRouting() {
+        return new SwitchFixture(ROUTING);
+    }
+
+    /** Logs the agents in and makes them ready, one after the other at the same moment. */
+    void ready(String... dns) {
+        for (String dn : dns) {
+            done(sw.login(dn));
+            done(sw.setAgentState(dn, AgentState.READY, null));
+        }
+    }
+
+    /** A customer who stays on the line until someone hangs up calls {@code to}. */
+    CallSnapshot customerCalls(String from, String to) {
+        return done(sw.customerCall(from, to, UserData.empty(), CustomerBehaviour.stays()));
+    }
+
+    DnSnapshot dn(String dn) {
+        return sw.dn(dn).orElseThrow();
+    }
+
+    /** The call ringing on the DN, if exactly one is. */
+    java.util.Optional<CallSnapshot> ringingAt(String dn) {
+        List<CallSnapshot> ringing = sw.callsAt(dn).stream()
+                .filter(c -> c.party(dn).orElseThrow().state() == PartyState.RINGING).toList();
+        if (ringing.size() > 1) {
+            throw new AssertionError(dn + " rings with " + ringing.size() + " calls");
+        }
+        return ringing.stream().findFirst();
+    }
+
+    /** The ids of the calls waiting at the routing point, first in line first. */
+    List<String> waitingAt(String routingPoint) {
+        return sw.routingPoints().stream().filter(p -> p.number().equals(routingPoint)).findFirst().orElseThrow().waitingCallIds();
     }
 
     CallSnapshot dial(String from, String to) {
