@@ -1,6 +1,7 @@
 // Prints an agent's GWS notifications, one JSON object a line, using the CometD JavaScript client.
 //   npm ci && node listen.mjs http://127.0.0.1:8090 agent1 demo [long-polling|websocket] [--brief]
-// --brief prints one short line a notification instead: type, state, call id, call type, participants.
+// --brief prints one short line a notification instead: type, state, call id, call type, participants
+// (or, for a device, the agent state and DND, forwarding or monitoring when on).
 import { adapt } from "cometd-nodejs-client";
 import { CometD } from "cometd";
 import WebSocket from "ws";
@@ -30,6 +31,14 @@ cometd.handshake(reply => {
 });
 
 function summary(data) {
+  if (data.messageType === "DeviceStateChangeMessage") {
+    const device = data.devices[0];
+    const state = device.userState.state + (device.userState.workMode ? "/" + device.userState.workMode : "");
+    const dnd = device.doNotDisturb === "On" ? " DND" : "";
+    const forward = device.forwardTo ? ` forwardTo=${device.forwardTo}` : "";
+    const monitoring = device.supervisorMonitoringState ? ` ${device.supervisorMonitoringState.state}` : "";
+    return `${user}: DeviceStateChange ${state}${dnd}${forward}${monitoring}`;
+  }
   if (data.messageType === "ErrorMessage") {
     return `${user}: ErrorMessage ${data.errorCode} "${data.errorMessage}" on ${data.callId}`;
   }

@@ -1,5 +1,8 @@
 package com.dialtone.server;
 
+import com.dialtone.server.agents.AgentStateOperations;
+import com.dialtone.server.agents.ChannelsResource;
+import com.dialtone.server.agents.ContactCenterSession;
 import com.dialtone.server.api.ApiServlet;
 import com.dialtone.server.api.Route;
 import com.dialtone.server.auth.Authenticator;
@@ -12,6 +15,8 @@ import com.dialtone.server.config.ContactCenter;
 import com.dialtone.server.config.DialtoneConfig;
 import com.dialtone.server.config.ServerSettings;
 import com.dialtone.server.devices.DeviceMapper;
+import com.dialtone.server.devices.DeviceOperations;
+import com.dialtone.server.devices.Devices;
 import com.dialtone.server.devices.DevicesResource;
 import com.dialtone.server.devices.DialOperation;
 import com.dialtone.server.diagnostics.DiagnosticsResource;
@@ -19,8 +24,10 @@ import com.dialtone.server.http.JsonErrorHandler;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.me.MeResource;
 import com.dialtone.server.notifications.CallNotifier;
+import com.dialtone.server.notifications.DeviceNotifier;
 import com.dialtone.server.notifications.LoginSessions;
 import com.dialtone.server.notifications.Notifications;
+import com.dialtone.server.sim.SimulatorResource;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import java.util.ArrayList;
@@ -34,8 +41,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * One Dialtone server: the embedded switch, the GWS REST API under {@code /api/v2} and CometD at
- * {@code /api/v2/notifications}, all on one Jetty connector. This class only wires the parts together.
+ * One Dialtone server: the embedded switch, the GWS REST API under {@code /api/v2}, CometD at
+ * {@code /api/v2/notifications} and the customer simulator under {@code /sim}, all on one Jetty connector. This class only wires the parts together.
  */
 public final class DialtoneServer implements AutoCloseable {
 
@@ -53,7 +60,7 @@ public final class DialtoneServer implements AutoCloseable {
         this.contactCenter = ContactCenter.from(config);
         this.telephony = new EmbeddedSwitch(
                 contactCenter.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
-                contactCenter.dialPlan(), loop);
+                contactCenter.dialPlan(), contactCenter.routingPlan(), loop);
         ServerSettings settings = config.server();
         jetty = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -85,20 +92,29 @@ public final class DialtoneServer implements AutoCloseable {
         urls = new PublicUrls(settings.publicBaseUrl() != null ? settings.publicBaseUrl()
                 : "http://" + hostForUrls(settings.host()) + ":" + connector.getLocalPort());
 
+        Devices allDevices = contactCenter.devices();
         CallMapper callMapper = new CallMapper(urls);
-        UserCalls userCalls = new UserCalls(telephony, contactCenter.devices());
+        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, contactCenter.users(), urls);
+        UserCalls userCalls = new UserCalls(telephony, allDevices);
+        AgentStateOperations agentStates = new AgentStateOperations(telephony);
         CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls), urls);
-        DevicesResource devices = new DevicesResource(contactCenter.devices(), new DeviceMapper(urls), new DialOperation(telephony), urls);
+        DevicesResource devices = new DevicesResource(allDevices, deviceMapper, new DialOperation(telephony),
+                new DeviceOperations(telephony, allDevices, agentStates), urls);
+        ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DiagnosticsResource(Version.current()).routes());
-        routes.addAll(new MeResource(devices, calls, urls).routes());
+        routes.addAll(new MeResource(devices, calls, channels, allDevices, new ContactCenterSession(telephony), agentStates,
+                notifications.sessions()::endedHttpSession, urls).routes());
+        routes.addAll(channels.routes());
         routes.addAll(devices.routes());
         routes.addAll(calls.routes());
-        ApiServlet api = new ApiServlet(routes, authenticator, new CsrfProtection(settings.csrfProtection()),
-                settings.maxRequestBodyBytes());
-        context.addServlet(new ServletHolder(api), "/api/v2/*");
+        CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
+        context.addServlet(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes())), "/api/v2/*");
+        context.addServlet(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
+                settings.maxRequestBodyBytes())), "/sim/*");
 
-        telephony.addListener(new CallNotifier(contactCenter.devices(), callMapper, notifications.sessions(), telephony));
+        telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony));
+        telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions()));
         jetty.start();
         notifications.start();
         return this;

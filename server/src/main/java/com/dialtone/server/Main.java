@@ -4,6 +4,7 @@ import com.dialtone.server.auth.PasswordHasher;
 import com.dialtone.server.config.ConfigException;
 import com.dialtone.server.config.ConfigLoader;
 import com.dialtone.server.config.DialtoneConfig;
+import com.dialtone.server.sim.CallCommand;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 /** The {@code dialtone} command line. */
 @Command(name = "dialtone", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A Genesys Web Services 8.5 Voice API server with an embedded switch.",
-        subcommands = {Main.Serve.class, Main.HashPassword.class})
+        subcommands = {Main.Serve.class, CallCommand.class, Main.HashPassword.class})
 public final class Main {
 
     public static void main(String[] args) {

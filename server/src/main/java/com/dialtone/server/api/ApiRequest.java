@@ -4,6 +4,7 @@ import com.dialtone.server.auth.User;
 import com.dialtone.server.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -44,6 +45,25 @@ public final class ApiRequest {
             return Set.of();
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /**
+     * Ends the caller's HTTP session (logs it out), if it has one.
+     *
+     * @return the id of the session ended, or null
+     */
+    public String endHttpSession() {
+        HttpSession session = http.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        String id = session.getId();
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            return null;
+        }
+        return id;
     }
 
     public JsonNode body() throws IOException {

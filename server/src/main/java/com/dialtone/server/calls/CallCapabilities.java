@@ -1,5 +1,7 @@
 package com.dialtone.server.calls;
 
+import com.dialtone.switching.MonitoringMode;
+import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.RecordingState;
 import java.util.EnumSet;
@@ -25,7 +27,8 @@ public final class CallCapabilities {
         Answer, Reject, SingleStepTransfer, InitiateConference, Hold, Retrieve, SingleStepConference, InitiateTransfer,
         SwapCalls, CompleteConference, CompleteTransfer, RemoveParticipantFromConference,
         SendDtmf, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData,
-        MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording
+        MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording,
+        SwitchToListenIn, SwitchToBargeIn, MuteMonitoredUser, UnmuteMonitoredUser
     }
 
     private CallCapabilities() {
@@ -36,6 +39,9 @@ public final class CallCapabilities {
     }
 
     static Set<Operation> allowed(CallView view) {
+        if (view.party().isMonitoring()) {
+            return monitoring(view);
+        }
         Set<Operation> allowed = EnumSet.noneOf(Operation.class);
         boolean consulting = view.consultPartner().isPresent();
         boolean dialingElsewhere = view.otherIn(PartyState.DIALING).isPresent();
@@ -96,6 +102,35 @@ public final class CallCapabilities {
                     allowed.add(Operation.SwapCalls);
                 }
             }
+            case RELEASED -> {
+            }
+        }
+        return allowed;
+    }
+
+    /**
+     * A supervisor's monitoring call: answer it, leave it, switch between listening in and barging in (a
+     * coach may go either way, nobody goes back to coaching), and take over from the agent by muting them.
+     * Nothing that would move the call: it is the agent's.
+     */
+    private static Set<Operation> monitoring(CallView view) {
+        Set<Operation> allowed = EnumSet.noneOf(Operation.class);
+        switch (view.state()) {
+            case RINGING -> allowed.addAll(EnumSet.of(Operation.Answer, Operation.Reject, Operation.Hangup));
+            case ESTABLISHED -> {
+                allowed.add(Operation.Hangup);
+                allowed.addAll(USER_DATA);
+                MonitoringMode mode = view.party().monitoring();
+                if (mode != MonitoringMode.BARGE_IN) {
+                    allowed.add(Operation.SwitchToBargeIn);
+                }
+                if (mode != MonitoringMode.LISTEN_IN) {
+                    allowed.add(Operation.SwitchToListenIn);
+                }
+                boolean agentMuted = view.call().activeParties().stream().anyMatch(PartySnapshot::mutedBySupervisor);
+                allowed.add(agentMuted ? Operation.UnmuteMonitoredUser : Operation.MuteMonitoredUser);
+            }
+            case DIALING, HELD -> allowed.add(Operation.Hangup);
             case RELEASED -> {
             }
         }

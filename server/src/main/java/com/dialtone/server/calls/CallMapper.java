@@ -3,6 +3,7 @@ package com.dialtone.server.calls;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.CallType;
+import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
 import java.time.Duration;
@@ -32,22 +33,42 @@ public final class CallMapper {
                 call.id(),
                 call.connId(),
                 urls.device(view.device().id()),
-                call.partiesSeenBy(view.dn()).stream().map(p -> Participant.of(p.number())).toList(),
+                call.partiesSeenBy(view.dn()).stream().filter(p -> isHeardBy(self, p)).map(p -> Participant.of(p.number())).toList(),
                 view.dn().equals(call.ani()) ? null : call.ani(),
                 call.dnis(),
                 typeName(call.type()),
                 CallCapabilities.of(view),
                 call.userData().isEmpty() ? null : call.userData().asMap(),
                 Long.toString(duration(self, now)),
-                self.muted() ? "On" : "Off",
+                self.muted() || self.monitoring() == MonitoringMode.LISTEN_IN ? "On" : "Off",
                 call.recording() == null ? null : capitalised(call.recording().name()),
-                false,
-                false,
-                false,
+                supervisorListeningIn(call, self),
+                self.isMonitoring() ? call.activeParties().stream().anyMatch(PartySnapshot::mutedBySupervisor) : self.mutedBySupervisor(),
+                self.isMonitoring(),
                 parentUri,
                 parentPath,
                 urls.call(call.id()),
                 path(call.id()));
+    }
+
+    /**
+     * A supervisor who listens in or coaches is hidden from the others' participants (the customer must not
+     * learn of them, and an agent's desktop shows them through {@code supervisorListeningIn}); one who
+     * barges in is a participant like any other. The supervisor sees everyone.
+     */
+    private static boolean isHeardBy(PartySnapshot self, PartySnapshot other) {
+        return !other.isMonitoring() || other.monitoring() == MonitoringMode.BARGE_IN || self.isMonitoring();
+    }
+
+    /**
+     * On the supervisor's call: whether it is listening in now. On anyone else's: whether a supervisor is
+     * monitoring the call without barging in, which a desktop shows the agent.
+     */
+    private static boolean supervisorListeningIn(CallSnapshot call, PartySnapshot self) {
+        if (self.isMonitoring()) {
+            return self.monitoring() == MonitoringMode.LISTEN_IN;
+        }
+        return call.activeParties().stream().anyMatch(p -> p.isMonitoring() && p.monitoring() != MonitoringMode.BARGE_IN);
     }
 
     /** GWS spells states with a capital first letter: Dialing, Ringing, Established, Held, Released. */

@@ -5,6 +5,7 @@ import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
+import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.RecordingState;
 import com.dialtone.switching.Switch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,11 @@ public final class CallOperations {
                 CallOperation.of("StartCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.RECORDING)),
                 CallOperation.of("PauseCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.PAUSED)),
                 CallOperation.of("ResumeCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.RECORDING)),
-                CallOperation.of("StopCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.STOPPED)));
+                CallOperation.of("StopCallRecording", (call, p) -> sw.setRecording(call.id(), call.dn(), RecordingState.STOPPED)),
+                CallOperation.of("SwitchToListenIn", (call, p) -> sw.setMonitoringMode(call.id(), call.dn(), MonitoringMode.LISTEN_IN)),
+                CallOperation.of("SwitchToBargeIn", (call, p) -> sw.setMonitoringMode(call.id(), call.dn(), MonitoringMode.BARGE_IN)),
+                CallOperation.of("MuteMonitoredUser", (call, p) -> sw.setMonitoredPartyMuted(call.id(), call.dn(), true)),
+                CallOperation.of("UnmuteMonitoredUser", (call, p) -> sw.setMonitoredPartyMuted(call.id(), call.dn(), false)));
     }
 
     CallOperations(List<CallOperation> operations, UserCalls calls) {

@@ -89,7 +89,7 @@ public final class ConfigLoader {
         return config;
     }
 
-    /** Checks what a record cannot: ranges and formats. Users and the dial plan are checked by {@link ContactCenter}. */
+    /** Checks what a record cannot: ranges and formats. Users, the dial plan and routing are checked by {@link ContactCenter}. */
     public static void validate(DialtoneConfig config) {
         ServerSettings server = require(config.server(), "server");
         check(server.host() != null && !server.host().isBlank(), "server.host must be set");
@@ -118,6 +118,7 @@ public final class ConfigLoader {
                 "notifications.maxInterval must be at least 1s, was " + notifications.maxInterval());
         check(notifications.maxQueue() > 0, "notifications.maxQueue must be positive, was " + notifications.maxQueue());
         require(config.dialPlan(), "dialPlan");
+        require(config.routing(), "routing");
         require(config.users(), "users");
     }
 

@@ -10,6 +10,7 @@ import com.dialtone.server.devices.Device;
 import com.dialtone.server.devices.Devices;
 import com.dialtone.switching.embedded.DialPlan;
 import com.dialtone.switching.embedded.FarEndBehaviour;
+import com.dialtone.switching.embedded.RoutingPlan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The people, devices and dial plan a configuration describes, checked and ready to use. */
-public record ContactCenter(Users users, Devices devices, DialPlan dialPlan) {
+/** The people, devices, dial plan and routing a configuration describes, checked and ready to use. */
+public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, RoutingPlan routingPlan) {
 
     public static final Set<String> ROLES = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
     private static final Pattern DN = Pattern.compile("[0-9]{1,32}");
@@ -35,6 +36,7 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan) {
         List<Device> devices = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<String, String> dnOwners = new HashMap<>();
+        Map<String, Duration> wrapUpTimes = new HashMap<>();
         Set<String> deviceIds = new HashSet<>();
         List<UserSettings> settings = config.users();
         check(!settings.isEmpty(), "users must list at least one user");
@@ -56,6 +58,7 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan) {
             String hash = u.passwordHash() != null ? u.passwordHash() : PasswordHasher.hash(u.password().toCharArray());
             users.add(new User(id, u.userName(), nullToEmpty(u.firstName()), nullToEmpty(u.lastName()), roles, hash));
             List<DeviceSettings> userDevices = u.devices() == null ? List.of() : u.devices();
+            check(u.wrapUpTime() == null || !u.wrapUpTime().isNegative(), at + ".wrapUpTime must not be negative");
             for (int d = 0; d < userDevices.size(); d++) {
                 DeviceSettings device = require(userDevices.get(d), at + ".devices[" + d + "]");
                 String dat = at + ".devices[" + d + "]";
@@ -67,6 +70,9 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan) {
                 check(isUuid(deviceId), dat + ".id must be a UUID, was " + deviceId);
                 check(deviceIds.add(deviceId), dat + ": device id " + deviceId + " is used twice");
                 devices.add(new Device(deviceId, device.phoneNumber(), id));
+                if (u.wrapUpTime() != null && !u.wrapUpTime().isZero()) {
+                    wrapUpTimes.put(device.phoneNumber(), u.wrapUpTime());
+                }
             }
         }
         DialPlan dialPlan = dialPlan(config.dialPlan());
@@ -74,7 +80,39 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan) {
             check(!dnOwners.containsKey(number), "dialPlan.numbers." + number + " is the phone number of "
                     + dnOwners.get(number) + "'s device; a DN is never an external number");
         }
-        return new ContactCenter(new Users(users), new Devices(devices), dialPlan);
+        Devices allDevices = new Devices(devices);
+        RoutingPlan routing = routingPlan(config.routing(), settings, allDevices, dialPlan, wrapUpTimes);
+        return new ContactCenter(new Users(users), allDevices, dialPlan, routing);
+    }
+
+    private static RoutingPlan routingPlan(RoutingSettings settings, List<UserSettings> users, Devices devices, DialPlan dialPlan,
+                                           Map<String, Duration> wrapUpTimes) {
+        Duration offerTimeout = require(settings.offerTimeout(), "routing.offerTimeout");
+        check(!offerTimeout.isNegative() && !offerTimeout.isZero(), "routing.offerTimeout must be positive, was " + offerTimeout);
+        Map<String, RoutingPointSettings> configured = settings.routingPoints() == null ? Map.of() : settings.routingPoints();
+        Map<String, List<String>> agentDns = new LinkedHashMap<>();
+        configured.forEach((number, point) -> {
+            String key = "routing.routingPoints." + number;
+            check(DN.matcher(number).matches(), key + ": the number must be 1 to 32 digits");
+            check(devices.byDn(number).isEmpty(), key + " is the phone number of a device; a routing point needs its own number");
+            check(!dialPlan.numbers().containsKey(number), key + " is also in dialPlan.numbers; a routing point is not an external number");
+            check(require(point, key).name() != null && !point.name().isBlank(), key + ".name must be set");
+            agentDns.put(number, new ArrayList<>());
+        });
+        for (int i = 0; i < users.size(); i++) {
+            UserSettings u = users.get(i);
+            String at = "users[" + i + "] (" + u.userName() + ").routingPoints";
+            List<String> numbers = u.routingPoints() == null ? List.of() : u.routingPoints();
+            check(numbers.isEmpty() || (u.devices() != null && !u.devices().isEmpty()), at + ": the user has no device to take calls on");
+            for (String number : numbers) {
+                List<String> dns = agentDns.get(number);
+                check(dns != null, at + ": there is no routing point " + number + " (routing.routingPoints has " + agentDns.keySet() + ")");
+                u.devices().forEach(d -> dns.add(d.phoneNumber()));
+            }
+        }
+        List<RoutingPlan.RoutingPoint> points = new ArrayList<>();
+        configured.forEach((number, point) -> points.add(new RoutingPlan.RoutingPoint(number, point.name(), agentDns.get(number))));
+        return new RoutingPlan(points, offerTimeout, wrapUpTimes);
     }
 
     private static DialPlan dialPlan(DialPlanSettings settings) {

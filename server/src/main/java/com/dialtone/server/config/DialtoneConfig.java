@@ -4,12 +4,12 @@ import java.util.List;
 
 /** Everything Dialtone is configured with; docs/configuration.md describes each key. */
 public record DialtoneConfig(ServerSettings server, NotificationSettings notifications, DialPlanSettings dialPlan,
-                             List<UserSettings> users) {
+                             RoutingSettings routing, List<UserSettings> users) {
 
     public DialtoneConfig withListenAddress(String host, Integer port) {
         ServerSettings s = server;
         return new DialtoneConfig(new ServerSettings(host == null ? s.host() : host, port == null ? s.port() : port,
                 s.publicBaseUrl(), s.csrfProtection(), s.maxRequestBodyBytes(), s.sessionTimeout()),
-                notifications, dialPlan, users);
+                notifications, dialPlan, routing, users);
     }
 }

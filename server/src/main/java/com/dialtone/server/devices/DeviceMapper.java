@@ -1,21 +1,53 @@
 package com.dialtone.server.devices;
 
+import com.dialtone.server.agents.UserState;
+import com.dialtone.server.auth.Users;
 import com.dialtone.server.http.PublicUrls;
+import com.dialtone.switching.DnSnapshot;
+import com.dialtone.switching.Monitoring;
+import com.dialtone.switching.Switch;
 import java.util.List;
 
-/** Turns a device into the GWS device resource. */
+/**
+ * Turns a device and its DN's state on the switch into the GWS device resource. The only place that does:
+ * GET replies and {@code DeviceStateChangeMessage}s both come from here.
+ */
 public final class DeviceMapper {
 
+    private static final List<String> CHANNELS = List.of("voice");
+
+    private final Switch telephony;
+    private final Devices devices;
+    private final Users users;
     private final PublicUrls urls;
 
-    public DeviceMapper(PublicUrls urls) {
+    public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls) {
+        this.telephony = telephony;
+        this.devices = devices;
+        this.users = users;
         this.urls = urls;
     }
 
-    // Agent states and device operations (DND, forwarding) are not served yet, so the device advertises
-    // no capabilities and shows the state an agent has after login: Not Ready.
+    /** The device as its DN is now. */
     public DeviceResource toResource(Device device) {
-        return new DeviceResource(device.id(), "Active", DeviceResource.UserState.NOT_READY, device.phoneNumber(),
-                "Private", "Off", List.of(), urls.device(device.id()), "/devices/" + device.id());
+        return toResource(device, telephony.dn(device.phoneNumber())
+                .orElseThrow(() -> new IllegalStateException("device " + device.id() + " has DN " + device.phoneNumber() + ", unknown to the switch")));
+    }
+
+    /** The device as the given state of its DN says, e.g. the state a switch event carries. */
+    public DeviceResource toResource(Device device, DnSnapshot dn) {
+        return new DeviceResource(device.id(), "Active", UserState.of(dn.agentState()), device.phoneNumber(),
+                "Private", dn.doNotDisturb() ? "On" : "Off", dn.forwardTo(),
+                DeviceCapabilities.of(dn, users.byId(device.ownerId()).orElse(null)),
+                monitoringState(dn.monitoring()), CHANNELS, urls.device(device.id()), "/devices/" + device.id());
+    }
+
+    private DeviceResource.MonitoringState monitoringState(Monitoring monitoring) {
+        if (monitoring == null) {
+            return null;
+        }
+        String target = devices.byDn(monitoring.targetDn()).map(d -> urls.device(d.id())).orElse(null);
+        return new DeviceResource.MonitoringState(MonitoringNames.of(monitoring.mode()),
+                MonitoringNames.ofNextCallOnly(monitoring.nextCallOnly()), MonitoringNames.of(monitoring.scope()), target);
     }
 }

@@ -11,18 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /api/v2/me/devices}, and {@code /api/v2/devices/{id}} (the address GWS puts in {@code deviceUri}). */
+/** {@code /api/v2/me/devices}, operations on a device, and {@code /api/v2/devices/{id}} (the address GWS puts in {@code deviceUri}). */
 public final class DevicesResource {
 
     private final Devices devices;
     private final DeviceMapper mapper;
     private final DialOperation dial;
+    private final DeviceOperations operations;
     private final PublicUrls urls;
 
-    public DevicesResource(Devices devices, DeviceMapper mapper, DialOperation dial, PublicUrls urls) {
+    public DevicesResource(Devices devices, DeviceMapper mapper, DialOperation dial, DeviceOperations operations, PublicUrls urls) {
         this.devices = devices;
         this.mapper = mapper;
         this.dial = dial;
+        this.operations = operations;
         this.urls = urls;
     }
 
@@ -31,6 +33,7 @@ public final class DevicesResource {
                 Route.get("/me/devices", this::list),
                 Route.get("/me/devices/{id}", this::get),
                 Route.get("/devices/{id}", this::get),
+                Route.post("/me/devices/{id}", request -> operations.perform(request.user(), owned(request), request.body())),
                 Route.post("/me/devices/{id}/calls", request -> dial.perform(owned(request), request.body())));
     }
 

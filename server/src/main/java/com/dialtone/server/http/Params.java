@@ -2,7 +2,9 @@ package com.dialtone.server.http;
 
 import com.dialtone.switching.UserData;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +43,31 @@ public final class Params {
             throw GwsException.invalid(prefix + name, "must be a string, was " + describe(value));
         }
         return value.textValue();
+    }
+
+    /** The value as sent, for parameters GWS accepts in more than one type; null when absent. */
+    public JsonNode raw(String name) {
+        JsonNode value = node.get(name);
+        return absent(value) ? null : value;
+    }
+
+    /** An array of strings; null when absent. */
+    public List<String> optionalTextList(String name) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw GwsException.invalid(prefix + name, "must be an array of strings, was " + describe(value));
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw GwsException.invalid(prefix + name, "must be an array of strings, has " + describe(item));
+            }
+            items.add(item.textValue());
+        }
+        return items;
     }
 
     public Params requiredObject(String name) {

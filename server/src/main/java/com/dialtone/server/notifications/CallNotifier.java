@@ -65,6 +65,11 @@ public final class CallNotifier implements SwitchListener {
                     view.id(), mapper.toResource(view, Instant.now()).uri(), device.phoneNumber(), Metrics.since(event.startedNanos())));
             return;
         }
+        if (event instanceof CallEvent.DtmfSent dtmf) {
+            deliver(view, mapper.toResource(view, Instant.now()), "DtmfSent", CallStateChangeMessage.dtmfExtensions(dtmf.sender(), dtmf.digits()),
+                    event.startedNanos());
+            return;
+        }
         announce(view, notificationType(event), event.startedNanos());
         if (event instanceof CallEvent.PartyStateChanged) {
             for (CallSnapshot other : deviceCalls) {
@@ -76,14 +81,15 @@ public final class CallNotifier implements SwitchListener {
     }
 
     private static String notificationType(CallEvent event) {
-        if (event instanceof CallEvent.PartyStateChanged || event instanceof CallEvent.MuteChanged) {
+        if (event instanceof CallEvent.PartyStateChanged || event instanceof CallEvent.MuteChanged
+                || event instanceof CallEvent.MonitoringChanged) {
             return "StatusChange";
+        } else if (event instanceof CallEvent.MonitoredPartyMuteChanged) {
+            return "MonitoredUserMutedStateChange";
         } else if (event instanceof CallEvent.PartiesChanged) {
             return "ParticipantsUpdated";
         } else if (event instanceof CallEvent.UserDataChanged) {
             return "AttachedDataChanged";
-        } else if (event instanceof CallEvent.DtmfSent) {
-            return "DtmfSent";
         } else if (event instanceof CallEvent.RecordingChanged) {
             return "CallRecordingStateChange";
         }
@@ -104,11 +110,15 @@ public final class CallNotifier implements SwitchListener {
     }
 
     private void deliver(CallView view, CallResource call, String notificationType, long startedNanos) {
+        deliver(view, call, notificationType, CallStateChangeMessage.EXTENSIONS, startedNanos);
+    }
+
+    private void deliver(CallView view, CallResource call, String notificationType, Map<String, Object> extensions, long startedNanos) {
         if (view.state() != PartyState.RELEASED) {
             announced.put(key(view.id(), view.device()), new Announced(call.state(), call.capabilities()));
         }
         sessions.deliver(view.device().ownerId(), CHANNEL,
-                CallStateChangeMessage.of(notificationType, call, view.dn(), Metrics.since(startedNanos)));
+                CallStateChangeMessage.of(notificationType, call, view.dn(), extensions, Metrics.since(startedNanos)));
     }
 
     private static String key(String callId, Device device) {

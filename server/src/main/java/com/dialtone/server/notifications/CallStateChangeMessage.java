@@ -13,7 +13,20 @@ public record CallStateChangeMessage(String notificationType, CallResource call,
     static final Map<String, Object> EXTENSIONS = Map.of("BusinessCall", 0);
 
     static CallStateChangeMessage of(String notificationType, CallResource call, String phoneNumber, Metrics metrics) {
-        return new CallStateChangeMessage(notificationType, call, phoneNumber, EXTENSIONS, "CallStateChangeMessage",
+        return of(notificationType, call, phoneNumber, EXTENSIONS, metrics);
+    }
+
+    static CallStateChangeMessage of(String notificationType, CallResource call, String phoneNumber, Map<String, Object> extensions,
+                                     Metrics metrics) {
+        return new CallStateChangeMessage(notificationType, call, phoneNumber, extensions, "CallStateChangeMessage",
                 metrics, CallNotifier.CHANNEL);
+    }
+
+    /**
+     * A {@code DtmfSent} says which digits went and who sent them, as T-Server's EventDTMFSent does: the
+     * agent's own, or a customer's keypad.
+     */
+    static Map<String, Object> dtmfExtensions(String sender, String digits) {
+        return Map.of("BusinessCall", 0, "DTMFDigits", digits, "DTMFSender", sender);
     }
 }

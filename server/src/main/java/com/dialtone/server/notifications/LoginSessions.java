@@ -19,11 +19,17 @@ public final class LoginSessions implements HttpSessionListener, HttpSessionAttr
 
     /** The user id of the session a {@code JSESSIONID} cookie names, or null. */
     String userIdOf(String cookie) {
+        String id = sessionIdOf(cookie);
+        return id == null ? null : userBySession.get(id);
+    }
+
+    /** The session id in a {@code JSESSIONID} cookie, or null. */
+    static String sessionIdOf(String cookie) {
         if (cookie == null) {
             return null;
         }
         int dot = cookie.indexOf('.'); // Jetty appends ".<worker>" to the id in the cookie
-        return userBySession.get(dot < 0 ? cookie : cookie.substring(0, dot));
+        return dot < 0 ? cookie : cookie.substring(0, dot);
     }
 
     @Override

@@ -38,8 +38,9 @@ final class NotificationSecurityPolicy implements SecurityPolicy {
         if (session.isLocalSession()) {
             return true;
         }
-        Optional<User> user = userOf(message.getBayeuxContext());
-        user.ifPresent(u -> sessions.add(u.id(), session));
+        BayeuxContext context = message.getBayeuxContext();
+        Optional<User> user = userOf(context);
+        user.ifPresent(u -> sessions.add(u.id(), httpSessionIdOf(context), session));
         return user.isPresent();
     }
 
@@ -70,6 +71,15 @@ final class NotificationSecurityPolicy implements SecurityPolicy {
             user = authenticator.verifyBasic(context.getHeader("Authorization"));
         }
         return user;
+    }
+
+    /** The HTTP session the handshake came with: the session itself (long-polling) or its cookie (websocket). */
+    private static String httpSessionIdOf(BayeuxContext context) {
+        if (context == null) {
+            return null;
+        }
+        String id = context.getSessionId();
+        return id != null ? id : LoginSessions.sessionIdOf(context.getCookie("JSESSIONID"));
     }
 
     private static boolean isLoggedIn(ServerSession session) {

@@ -2,7 +2,9 @@ package com.dialtone.server.notifications;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.cometd.bayeux.ChannelId;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.LocalSession;
@@ -20,6 +22,10 @@ public final class NotificationSessions {
 
     /** The session attribute holding the id of the user a CometD session belongs to. */
     static final String USER_ID = "dialtone.userId";
+    /** The session attribute holding the id of the HTTP session (login) a CometD session was opened with. */
+    static final String HTTP_SESSION_ID = "dialtone.httpSessionId";
+    /** Long enough for a client to receive what its logout caused (its LoggedOut device state). */
+    private static final long LOGOUT_GRACE_MILLIS = 1000;
 
     private final Map<String, Set<ServerSession>> byUser = new ConcurrentHashMap<>();
     private volatile LocalSession sender;
@@ -28,8 +34,11 @@ public final class NotificationSessions {
         this.sender = sender;
     }
 
-    void add(String userId, ServerSession session) {
+    void add(String userId, String httpSessionId, ServerSession session) {
         session.setAttribute(USER_ID, userId);
+        if (httpSessionId != null) {
+            session.setAttribute(HTTP_SESSION_ID, httpSessionId);
+        }
         byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
@@ -41,6 +50,23 @@ public final class NotificationSessions {
                 return sessions.isEmpty() ? null : sessions;
             });
         }
+    }
+
+    /**
+     * Disconnects, a moment later, the CometD sessions opened with an HTTP session that has just been
+     * ended (EndContactCenterSession): a logged-out browser must stop receiving the user's events. The
+     * moment lets the notifications of the logout itself reach them first.
+     */
+    public void endedHttpSession(String httpSessionId) {
+        CompletableFuture.delayedExecutor(LOGOUT_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            for (Set<ServerSession> sessions : byUser.values()) {
+                for (ServerSession session : sessions) {
+                    if (httpSessionId.equals(session.getAttribute(HTTP_SESSION_ID))) {
+                        session.disconnect();
+                    }
+                }
+            }
+        });
     }
 
     /** True if the user has a session subscribed to something matching the channel. */

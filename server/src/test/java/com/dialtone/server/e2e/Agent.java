@@ -64,7 +64,12 @@ final class Agent implements AutoCloseable {
     private final List<String> subscriptionErrors = new ArrayList<>();
     private BayeuxClient cometd;
 
-    private Agent(GwsServer server, String userName, String password, String handshakePassword) throws Exception {
+    /** Logged in over REST with the demo password, for users without a device too (admin). */
+    private Agent(GwsServer server, String userName) {
+        this(server, userName, "demo", "demo");
+    }
+
+    private Agent(GwsServer server, String userName, String password, String handshakePassword) {
         this.server = server;
         this.userName = userName;
         this.basic = basic(userName, handshakePassword);
@@ -225,7 +230,67 @@ final class Agent implements AutoCloseable {
         perform(callId, ("{'operationName':'" + operation + "'" + (moreJson.isEmpty() ? "" : "," + moreJson) + "}").replace('\'', '"'));
     }
 
+    /** POSTs an operation (JSON written with single quotes) to a path under /api/v2 and checks it was accepted. */
+    void operate(String path, String operation, String moreJson) {
+        String json = ("{'operationName':'" + operation + "'" + (moreJson.isEmpty() ? "" : "," + moreJson) + "}").replace('\'', '"');
+        Response response = post(path, json);
+        assertThat(response.body()).as("reply to %s on %s", json, path).isEqualTo(Json.MAPPER.createObjectNode().put("statusCode", 0));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    /** StartContactCenterSession, as desktops send it; the agent is then Not Ready. */
+    void startSession() {
+        operate("/me", "StartContactCenterSession", "'channels':['voice']");
+    }
+
+    /** An agent state operation on the voice channel, where GWS documents them. */
+    void setState(String operation) {
+        operate("/me/channels/voice", operation, "");
+    }
+
+    /** Logs in to the contact centre and goes Ready, taking the two device notifications that causes. */
+    void startSessionAndBeReady() {
+        startSession();
+        expectDevice("NotReady", null);
+        setState("Ready");
+        expectDevice("Ready", null);
+    }
+
+    /** A customer calls through the simulator, as admin; returns the call's id. */
+    static String customerCalls(GwsServer server, String to, String moreJson) {
+        Agent admin = new Agent(server, "admin");
+        Response response = admin.sim("/calls", ("{'from':'5551234','to':'" + to + "'" + (moreJson.isEmpty() ? "" : "," + moreJson) + "}").replace('\'', '"'));
+        assertThat(response.status()).as("customer call: %s", response.body()).isEqualTo(200);
+        return response.body().path("call").path("id").asText();
+    }
+
+    /** POSTs JSON to a path under /sim. */
+    Response sim(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(server.local() + "/sim" + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response simGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(server.local() + "/sim" + path)).GET());
+    }
+
     // ---- notifications ----
+
+    /**
+     * The next notification must be a DeviceStateChangeMessage about this agent's device with the agent in
+     * this state (GWS {@code userState.state}) and work mode (null for none); returns the device.
+     */
+    JsonNode expectDevice(String state, String workMode) {
+        JsonNode message = next();
+        assertThat(message.path("messageType").asText()).as("%s: %s", userName, message).isEqualTo("DeviceStateChangeMessage");
+        assertThat(message.path("$channel").asText()).isEqualTo("/v2/me/devices");
+        assertThat(message.path("devices")).hasSize(1);
+        JsonNode device = message.path("devices").path(0);
+        assertThat(device.path("id").asText()).isEqualTo(deviceId);
+        assertThat(device.path("userState").path("state").asText()).as("%s: %s", userName, message).isEqualTo(state);
+        assertThat(device.path("userState").path("workMode").asText(null)).as("%s: %s", userName, message).isEqualTo(workMode);
+        return device;
+    }
 
     /** The next notification, whatever it is. */
     JsonNode next() {

@@ -101,7 +101,7 @@ class AuthenticationTest extends EndToEndTest {
         assertThat(device.path("id").asText()).isEqualTo(agent2.deviceId);
         assertThat(device.path("phoneNumber").asText()).isEqualTo("15002");
         assertThat(device.path("deviceState").asText()).isEqualTo("Active");
-        assertThat(device.path("userState").path("state").asText()).isEqualTo("NotReady");
+        assertThat(device.path("userState").path("state").asText()).as("no contact-centre session yet").isEqualTo("LoggedOut");
         assertThat(device.path("uri").asText()).isEqualTo(server.base() + "/api/v2/devices/" + agent2.deviceId);
         assertThat(agent2.get("/me/devices/" + agent2.deviceId).body().path("device")).isEqualTo(device);
         assertThat(some.path("devices").path(0)).isEqualTo(com.dialtone.server.http.Json.MAPPER.createObjectNode()

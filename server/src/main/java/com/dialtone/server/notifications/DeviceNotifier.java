@@ -1,0 +1,42 @@
+package com.dialtone.server.notifications;
+
+import com.dialtone.server.devices.Device;
+import com.dialtone.server.devices.DeviceMapper;
+import com.dialtone.server.devices.Devices;
+import com.dialtone.switching.CallEvent;
+import com.dialtone.switching.DnEvent;
+import com.dialtone.switching.SwitchListener;
+
+/**
+ * Turns changes of a DN's own state into {@code DeviceStateChangeMessage}s on {@code /v2/me/devices}, for
+ * the user whose device it is. Like {@link CallNotifier}, it runs on the switch's thread and only queues.
+ */
+public final class DeviceNotifier implements SwitchListener {
+
+    public static final String CHANNEL = "/v2/me/devices";
+
+    private final Devices devices;
+    private final DeviceMapper mapper;
+    private final NotificationSessions sessions;
+
+    public DeviceNotifier(Devices devices, DeviceMapper mapper, NotificationSessions sessions) {
+        this.devices = devices;
+        this.mapper = mapper;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        // calls are CallNotifier's
+    }
+
+    @Override
+    public void onDnEvent(DnEvent event) {
+        Device device = devices.byDn(event.dn()).orElse(null);
+        if (device == null || !sessions.isListening(device.ownerId(), CHANNEL)) {
+            return;
+        }
+        // The event's own snapshot, not the DN's latest: each message shows the state its change left.
+        sessions.deliver(device.ownerId(), CHANNEL, DeviceStateChangeMessage.of(mapper.toResource(device, event.state())));
+    }
+}
