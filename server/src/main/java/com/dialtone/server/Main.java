@@ -87,7 +87,9 @@ public final class Main {
             out.println("  CometD notifications:     " + base + "/api/v2/notifications");
             if (demo) {
                 out.println("  Log in as agent1 ... agent20 (DNs 15001-15020), supervisor1 or admin; the password is 'demo'.");
+                out.println("  Routing points: 8000 Sales (agent1-10), 8001 Support (agent11-20).");
                 out.println("  Try: curl -u agent1:demo '" + base + "/api/v2/me?subresources=*'");
+                out.println("  A customer calls Sales: ./dialtone call --to 8000 --data Product=Guitars");
             }
             out.println("Press Ctrl+C to stop.");
             out.flush();

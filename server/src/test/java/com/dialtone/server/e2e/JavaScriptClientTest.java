@@ -3,19 +3,25 @@ package com.dialtone.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dialtone.server.http.Json;
+import com.dialtone.server.sim.CallCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine;
 
 /**
  * The CometD JavaScript client (npm {@code cometd}, in Node.js) as shipped in examples/cometd-js: it logs
@@ -95,6 +101,50 @@ class JavaScriptClientTest extends EndToEndTest {
             expectLine(agent2Lines, "agent2: StatusChange Released {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
             expectLine(agent2Lines, "agent2: StatusChange Established {id} Outbound [5551212] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", call);
             assertThat(agent1.get("/me/calls").body().path("uris")).isEmpty();
+        } finally {
+            listener1.destroyForcibly();
+            listener2.destroyForcibly();
+        }
+    }
+
+    /** docs/walkthrough-inbound-call.md, step by step, with the CLI customer and the listeners' output it shows. */
+    @org.junit.jupiter.api.Test
+    void theInboundCallWalkThrough_printsWhatTheDocumentShows() throws Exception {
+        Process listener1 = listen("agent1");
+        Process listener2 = listen("agent2");
+        try {
+            BlockingQueue<String> agent1Lines = readLines(listener1);
+            BlockingQueue<String> agent2Lines = readLines(listener2);
+            assertThat(agent1Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+            assertThat(agent2Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+            Agent agent1 = restOnly("agent1");
+            Agent agent2 = restOnly("agent2");
+
+            for (var agent : List.of(Map.entry(agent1, agent1Lines), Map.entry(agent2, agent2Lines))) {
+                agent.getKey().operate("/me", "StartContactCenterSession", "'channels':['voice']");
+                agent.getKey().operate("/me/channels/voice", "Ready", "");
+                assertThat(agent.getValue().poll(Agent.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(agent.getKey().userName + ": DeviceStateChange NotReady");
+                assertThat(agent.getValue().poll(Agent.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(agent.getKey().userName + ": DeviceStateChange Ready");
+            }
+
+            StringWriter out = new StringWriter();
+            int exit = new CommandLine(new CallCommand()).setOut(new PrintWriter(out))
+                    .execute("--server", server.local(), "--to", "8000", "--data", "Product=Guitars");
+            assertThat(exit).as("dialtone call: %s", out).isZero();
+            assertThat(out.toString()).matches("(?s)Customer 5551234 is calling 8000: call [0-9A-Z]{32} \\(connId [0-9a-f]{16}\\)\n.*");
+            String call = expectLine(agent1Lines, "agent1: StatusChange Ringing {id} Inbound [5551234] {\"Product\":\"Guitars\"}", null);
+            assertThat(out.toString()).contains(call);
+
+            agent1.perform(call, "Answer", "");
+            agent1.perform(call, "SingleStepTransfer", "'destination':{'phoneNumber':'15002'}");
+            expectLine(agent1Lines, "agent1: StatusChange Established {id} Inbound [5551234] {\"Product\":\"Guitars\"}", call);
+            expectLine(agent1Lines, "agent1: StatusChange Released {id} Inbound [5551234,15002] {\"Product\":\"Guitars\"}", call);
+            expectLine(agent2Lines, "agent2: StatusChange Ringing {id} Inbound [5551234] {\"Product\":\"Guitars\"}", call);
+            agent2.perform(call, "Answer", "");
+            expectLine(agent2Lines, "agent2: StatusChange Established {id} Inbound [5551234] {\"Product\":\"Guitars\"}", call);
+
+            assertThat(restOnly("admin").sim("/calls/" + call, "{\"operationName\":\"Hangup\"}").statusCode()).isZero();
+            expectLine(agent2Lines, "agent2: StatusChange Released {id} Inbound [5551234] {\"Product\":\"Guitars\"}", call);
         } finally {
             listener1.destroyForcibly();
             listener2.destroyForcibly();
