@@ -80,7 +80,7 @@ public final class CallCapabilities {
                 if (view.otherIn(PartyState.HELD).isPresent()) {
                     allowed.add(Operation.SwapCalls);
                 }
-                if (view.call().activeParties().size() >= 3) {
+                if (view.call().activeParties().stream().filter(p -> !p.isMonitoring()).count() >= 3) { // a supervisor does not make a conference
                     allowed.add(Operation.RemoveParticipantFromConference);
                 }
             }

@@ -60,6 +60,21 @@ class AgentStateTest extends EndToEndTest {
         assertThat(agent1.get("/me/channels").body().path("channels")).isEqualTo(me.path("channels"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void eachUser_hearsOnlyOfTheirOwnDevice_whateverTheySubscribeTo(Transport transport) throws Exception {
+        Agent agent1 = agent("agent1", transport);
+        Agent agent2 = login("agent2", transport, Agent.Login.SESSION_COOKIE, "/**");
+
+        agent1.startSessionAndBeReady();
+        agent1.operate("/me/devices/" + agent1.deviceId, "DoNotDisturbOn", "");
+        agent1.expectDevice("Ready", null);
+        agent2.startSession();
+
+        agent2.expectDevice("NotReady", null); // its own, and nothing of agent1's before it
+        assertThat(agent2.pending()).isZero();
+    }
+
     @Test
     void agentStates_areAlsoAcceptedOnMe_andOnTheDevice_asRealClientsSendThem() throws Exception {
         Agent agent1 = agent("agent1", Transport.LONG_POLLING);

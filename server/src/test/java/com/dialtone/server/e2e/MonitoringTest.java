@@ -47,6 +47,7 @@ class MonitoringTest extends EndToEndTest {
         JsonNode agentView = agent1.expectCall(id, "ParticipantsUpdated", "Established");
         assertThat(participants(agentView)).as("a listening supervisor is not a participant").containsExactly("5550100");
         assertThat(agentView.path("supervisorListeningIn").asBoolean()).isTrue();
+        assertThat(capabilities(agentView)).as("a supervisor does not make a conference").doesNotContain("RemoveParticipantFromConference");
 
         supervisor.perform(id, "Answer", "");
         JsonNode listening = supervisor.expectCall(id, "StatusChange", "Established");
