@@ -85,7 +85,8 @@ public final class CallCommand implements Callable<Integer> {
         try {
             response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            err.println("dialtone: cannot reach " + server + " (" + e.getMessage() + "); is the server running?");
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            err.println("dialtone: cannot reach " + server + " (" + why + "); is the server running?");
             return 1;
         }
         JsonNode reply;

@@ -113,9 +113,10 @@ class AgentStateTest extends EndToEndTest {
         assertThat(agent1.pending()).isZero();
     }
 
-    @Test
-    void endContactCenterSession_logsOut_endsTheHttpSession_andDisconnectsItsNotifications() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void endContactCenterSession_logsOut_endsTheHttpSession_andDisconnectsItsNotifications(Transport transport) throws Exception {
+        Agent agent1 = agent("agent1", transport);
         agent1.startSessionAndBeReady();
 
         agent1.operate("/me", "EndContactCenterSession", "");

@@ -20,22 +20,18 @@ final class Acd {
 
     private final Map<String, RoutingPoint> points = new LinkedHashMap<>();
     private final Duration offerTimeout;
-    private final PartyScheduler scheduler;
-    private final Runnable routeSoon;
+    private final SwitchWork work;
     private boolean changed;
+    private boolean routingPending;
     private volatile List<RoutingPointSnapshot> latest;
 
-    /**
-     * @param routeSoon asks for a routing pass on the loop, after the current work
-     */
-    Acd(RoutingPlan plan, Map<String, Dn> dns, PartyScheduler scheduler, Runnable routeSoon) {
+    Acd(RoutingPlan plan, Map<String, Dn> dns, SwitchWork work) {
         for (RoutingPlan.RoutingPoint point : plan.routingPoints()) {
             points.put(point.number(), new RoutingPoint(point.number(), point.name(),
                     point.agentDns().stream().map(dns::get).toList()));
         }
         this.offerTimeout = plan.offerTimeout();
-        this.scheduler = scheduler;
-        this.routeSoon = routeSoon;
+        this.work = work;
         latest = snapshot();
     }
 
@@ -59,7 +55,7 @@ final class Acd {
         call.startRouting(new Routing(point));
         point.waiting().addLast(call);
         changed = true;
-        routeSoon.run();
+        routeSoon();
     }
 
     /** Once an agent answers, the call is an ordinary call. */
@@ -94,12 +90,23 @@ final class Acd {
         routing.refused();
         routing.point().waiting().addFirst(call);
         changed = true;
-        routeSoon.run();
+        routeSoon();
         return true;
     }
 
+    /** A routing pass, as a unit of work of its own after the current one; one at a time is enough. */
+    void routeSoon() {
+        if (!routingPending) {
+            routingPending = true;
+            work.soon(change -> {
+                routingPending = false;
+                route(change);
+            });
+        }
+    }
+
     /** Offers each waiting call, first in line first, to the longest-idle agent who may take it. */
-    void route(Change change) {
+    private void route(Change change) {
         for (RoutingPoint point : points.values()) {
             for (Iterator<Call> waiting = point.waiting().iterator(); waiting.hasNext(); ) {
                 Call call = waiting.next();
@@ -129,7 +136,7 @@ final class Acd {
         call.routing().offered(party);
         agent.setAvailable(false, change.now()); // until the next publication says so, for the rest of this pass
         changed = true;
-        scheduler.schedule(offerTimeout, party, timeout -> {
+        work.schedule(offerTimeout, party, timeout -> {
             if (party.state() == PartyState.RINGING) {
                 call.release(party, ReleaseCause.NO_ANSWER, timeout);
             }

@@ -299,11 +299,12 @@ final class Call {
     /** Takes another party out of a conference (three or more parties). */
     void removeParty(String dn, String number, Change change) {
         notMonitoring(requireState(activeParty(dn), "used to remove a participant", PartyState.ESTABLISHED), "remove a participant");
-        if (activeParties().size() < 3) {
+        // A monitoring supervisor neither makes a call a conference nor is removed by its parties: it leaves by itself.
+        if (activeParties().stream().filter(p -> p.monitoring() == null).count() < 3) {
             throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "call " + id + " is not a conference; hang up instead");
         }
         Party party = findActive(number);
-        if (party == null || number.equals(dn)) {
+        if (party == null || number.equals(dn) || party.monitoring() != null) {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT, "call " + id + " has no other participant " + number);
         }
         release(party, ReleaseCause.REMOVED, change);

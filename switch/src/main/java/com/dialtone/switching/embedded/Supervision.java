@@ -3,6 +3,8 @@ package com.dialtone.switching.embedded;
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.MonitoringScope;
 import com.dialtone.switching.ReleaseCause;
+import com.dialtone.switching.SwitchRejection;
+import com.dialtone.switching.SwitchRejection.Reason;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,15 +25,23 @@ final class Supervision {
         this.dns = dns;
     }
 
-    /** The supervisor monitoring this DN, or null. */
-    Dn supervisorOf(String target) {
-        return supervisorOf.get(target);
-    }
-
     /**
+     * One supervisor per target, one monitoring per supervisor.
+     *
      * @param current the call in which the target is established now, or null
      */
-    void start(Dn supervisor, Monitoring monitoring, Call current, Change change) {
+    void start(Dn supervisor, Dn target, Monitoring monitoring, Call current, Change change) {
+        if (target == supervisor) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, supervisor.number() + " cannot monitor itself");
+        }
+        if (supervisor.monitoring() != null) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE,
+                    supervisor.number() + " is already monitoring " + supervisor.monitoring().targetDn() + "; cancel that first");
+        }
+        Dn other = supervisorOf.get(target.number());
+        if (other != null) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, target.number() + " is already monitored by " + other.number());
+        }
         supervisor.startMonitoring(monitoring);
         supervisorOf.put(monitoring.targetDn(), supervisor);
         change.dnChanged(supervisor);
@@ -41,6 +51,9 @@ final class Supervision {
     }
 
     void cancel(Dn supervisor, Change change) {
+        if (supervisor.monitoring() == null) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, supervisor.number() + " is not monitoring anyone");
+        }
         stop(supervisor, change);
         Call call = supervisor.monitoredCall();
         Party party = call == null ? null : call.findActive(supervisor.number());

@@ -195,6 +195,30 @@ class MonitoringTest {
     }
 
     @Test
+    void bargingIn_showsTheSupervisorToTheOthers_whoAreToldTheirParticipantsChanged() {
+        CallSnapshot call = monitoredCall(CALL, false); // listening in
+        f.recorder.clear();
+
+        done(f.sw.setMonitoringMode(call.id(), SUPERVISOR, BARGE_IN));
+
+        assertThat(f.recorder.of(AGENT1)).singleElement().isInstanceOf(CallEvent.PartiesChanged.class);
+        assertThat(f.recorder.of(SUPERVISOR, CallEvent.PartiesChanged.class)).isEmpty();
+    }
+
+    @Test
+    void aSupervisor_doesNotMakeACallAConference_andCannotBeRemovedByItsParties() {
+        CallSnapshot call = monitoredCall(CALL, false);
+        f.recorder.clear();
+
+        assertRejected(Reason.NOT_ALLOWED_IN_STATE, f.sw.removeParty(call.id(), AGENT1, CUSTOMER));
+        done(f.sw.singleStepConference(call.id(), AGENT1, AGENT2, UserData.empty(), null));
+        done(f.sw.answer(call.id(), AGENT2));
+        assertRejected(Reason.INVALID_ARGUMENT, f.sw.removeParty(call.id(), AGENT1, SUPERVISOR));
+        done(f.sw.removeParty(call.id(), AGENT1, AGENT2));
+        assertThat(f.activeNumbers(call.id())).containsExactly(AGENT1, CUSTOMER, SUPERVISOR);
+    }
+
+    @Test
     void theMode_cannotChangeWhileTheSupervisorStillRings() {
         CallSnapshot call = f.withCustomer(AGENT1);
         done(f.sw.startMonitoring(SUPERVISOR, monitoring(AGENT1, LISTEN_IN, CALL, false)));

@@ -1,0 +1,119 @@
+package com.dialtone.switching.embedded;
+
+import com.dialtone.switching.AgentState;
+import com.dialtone.switching.SwitchRejection;
+import com.dialtone.switching.SwitchRejection.Reason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How an agent's state changes: by its own requests, by what happens to its calls (a missed offer, the
+ * end of a routed call), and by time (wrap-up runs out). Also whether the agent is available for a routed
+ * call, which only the published calls can tell. Confined to the switch loop.
+ */
+final class AgentRules {
+
+    private final Map<String, Dn> dns;
+    private final Map<String, Duration> wrapUpTimes;
+    private final Calls calls;
+    private final Acd acd;
+    private final SwitchWork work;
+
+    AgentRules(Map<String, Dn> dns, Map<String, Duration> wrapUpTimes, Calls calls, Acd acd, SwitchWork work) {
+        this.dns = dns;
+        this.wrapUpTimes = wrapUpTimes;
+        this.calls = calls;
+        this.acd = acd;
+        this.work = work;
+    }
+
+    // ---- the agent's requests ----
+
+    void login(Dn agent, Change change) {
+        if (!agent.isLoggedIn()) {
+            agent.changeAgentState(AgentState.NOT_READY, change.now());
+        }
+    }
+
+    void logout(Dn agent, Change change) {
+        agent.changeAgentState(AgentState.LOGGED_OUT, change.now());
+    }
+
+    void setState(Dn agent, AgentState state, Duration wrapUpTime, Change change) {
+        if (state == null || state == AgentState.LOGGED_OUT) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "an agent state other than LOGGED_OUT is required; log out instead");
+        }
+        if (wrapUpTime != null && state != AgentState.AFTER_CALL_WORK) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a wrap-up time goes only with AFTER_CALL_WORK, not " + state);
+        }
+        if (wrapUpTime != null && wrapUpTime.isNegative()) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "the wrap-up time must not be negative, was " + wrapUpTime);
+        }
+        if (!agent.isLoggedIn()) {
+            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "no agent is logged in on " + agent.number());
+        }
+        agent.changeAgentState(state, change.now());
+        if (wrapUpTime != null) {
+            wrapUp(agent, wrapUpTime, change);
+        }
+    }
+
+    // ---- what its calls did ----
+
+    /** An agent who lets an offer ring out is probably away: it gets no more until it says it is ready. */
+    void missedOffer(Dn agent, Change change) {
+        if (agent.isLoggedIn()) {
+            agent.changeAgentState(AgentState.NOT_READY, change.now());
+            change.dnChanged(agent);
+        }
+    }
+
+    void routedCallEnded(Dn agent, Change change) {
+        Duration time = wrapUpTimes.get(agent.number());
+        if (agent.isLoggedIn() && time != null && !time.isZero() && !time.isNegative()) {
+            wrapUp(agent, time, change);
+            change.dnChanged(agent);
+        }
+    }
+
+    /** After-call work that ends by itself: the agent is made ready when the time is up. */
+    private void wrapUp(Dn agent, Duration time, Change change) {
+        Instant endsAt = change.now().plus(time);
+        agent.changeAgentState(AgentState.AFTER_CALL_WORK, change.now());
+        agent.wrapUpUntil(endsAt, work.later(time, ended -> {
+            if (agent.agentState() == AgentState.AFTER_CALL_WORK && endsAt.equals(agent.wrapUpEndsAt())) {
+                agent.changeAgentState(AgentState.READY, ended.now());
+                ended.dnChanged(agent);
+            }
+        }));
+    }
+
+    // ---- availability ----
+
+    /**
+     * Notes which agents became available, or stopped being, after a change has been published (an
+     * agent's calls are known only then). One who became available may take a waiting call.
+     */
+    void refreshAvailability(Change change) {
+        Set<Dn> touched = new LinkedHashSet<>();
+        for (Change.Move move : change.moves()) {
+            Dn dn = dns.get(move.party().number());
+            if (dn != null) {
+                touched.add(dn);
+            }
+        }
+        change.dns().forEach(touched::add);
+        boolean becameAvailable = false;
+        for (Dn dn : touched) {
+            boolean available = dn.takesRoutedCalls() && !calls.hasCalls(dn.number());
+            becameAvailable |= available && !dn.isAvailable();
+            dn.setAvailable(available, change.now());
+        }
+        if (becameAvailable && acd.hasWaitingCalls()) {
+            acd.routeSoon();
+        }
+    }
+}
