@@ -126,6 +126,30 @@ class MonitoringTest extends EndToEndTest {
     }
 
     @Test
+    void bargeIn_withScopeCall_followsTheCallToTheAgentItIsTransferredTo() throws Exception {
+        Agent agent1 = user("agent1", Transport.LONG_POLLING);
+        Agent agent2 = user("agent2", Transport.LONG_POLLING);
+        Agent supervisor = user("supervisor1", Transport.LONG_POLLING);
+        String id = agent1.callWithCustomer();
+        monitor(supervisor, agent1, "BargeIn", ",'supervisorMonitoringScope':'Call'");
+        assertThat(sorted(supervisor.next(), supervisor.next()).get(1).path("devices").path(0)
+                .path("supervisorMonitoringState").path("state").asText()).isEqualTo("BargeIn");
+        supervisor.perform(id, "Answer", "");
+        JsonNode barging = supervisor.expectCall(id, "StatusChange", "Established");
+        assertThat(barging.path("mute").asText()).isEqualTo("Off");
+        assertThat(participants(agent1.expectCall(id, "ParticipantsUpdated", "Established"))).containsExactlyInAnyOrder("5550100", "15100");
+
+        agent1.perform(id, "SingleStepTransfer", "'destination':{'phoneNumber':'15002'}");
+
+        agent1.expectCall(id, "StatusChange", "Released");
+        JsonNode ringing = agent2.expectCall(id, "StatusChange", "Ringing");
+        assertThat(participants(ringing)).containsExactlyInAnyOrder("5550100", "15100");
+        agent2.perform(id, "Answer", "");
+        agent2.expectCall(id, "StatusChange", "Established");
+        assertThat(supervisor.get("/me/calls/" + id).body().path("call").path("state").asText()).as("still in the call").isEqualTo("Established");
+    }
+
+    @Test
     void badMonitoringRequests_areRefused_andChangeNothing() throws Exception {
         Agent agent1 = user("agent1", Transport.LONG_POLLING);
         Agent supervisor = user("supervisor1", Transport.LONG_POLLING);
