@@ -20,7 +20,7 @@ class AfterCallWorkTest extends EndToEndTest {
 
     @Test
     void aRoutedCallEnding_startsAfterCallWork_whichEndsInReady() throws Exception {
-        Agent agent1 = login("agent1", Transport.LONG_POLLING, Agent.Login.SESSION_COOKIE, "/v2/me/calls", "/v2/me/devices");
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         agent1.startSessionAndBeReady();
         String id = Agent.customerCalls(server, "8000", "");
         agent1.expectCall(id, "StatusChange", "Ringing");
@@ -36,7 +36,7 @@ class AfterCallWorkTest extends EndToEndTest {
 
     @Test
     void aDirectCallEnding_doesNotStartAfterCallWork() throws Exception {
-        Agent agent1 = login("agent1", Transport.LONG_POLLING, Agent.Login.SESSION_COOKIE, "/v2/me/calls", "/v2/me/devices");
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         Agent agent2 = login("agent2", Transport.LONG_POLLING);
         agent1.startSessionAndBeReady();
         String id = CallControl.connected(agent2, agent1);

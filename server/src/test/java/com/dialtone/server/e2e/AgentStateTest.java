@@ -18,14 +18,11 @@ class AgentStateTest extends EndToEndTest {
     static final String READY_ID = "9430250E-0A1B-421F-B372-F29E69366DED";
     static final String NOT_READY_ID = "900D55CC-2BB0-431F-8BF9-D3525B383BE6";
 
-    private Agent agent(String user, Transport transport) throws Exception {
-        return login(user, transport, Agent.Login.SESSION_COOKIE, "/v2/me/calls", "/v2/me/devices");
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void anAgentLogsIn_andGoesThroughEveryState_eachAnnouncedWithTheWholeDevice(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
+        Agent agent1 = desktop("agent1", transport);
         assertThat(agent1.get("/me/devices/" + agent1.deviceId).body().path("device").path("userState"))
                 .isEqualTo(Json.MAPPER.readTree("{\"displayName\":\"Logged Out\",\"state\":\"LoggedOut\"}"));
 
@@ -63,7 +60,7 @@ class AgentStateTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void eachUser_hearsOnlyOfTheirOwnDevice_whateverTheySubscribeTo(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
+        Agent agent1 = desktop("agent1", transport);
         Agent agent2 = login("agent2", transport, Agent.Login.SESSION_COOKIE, "/**");
 
         agent1.startSessionAndBeReady();
@@ -77,7 +74,7 @@ class AgentStateTest extends EndToEndTest {
 
     @Test
     void agentStates_areAlsoAcceptedOnMe_andOnTheDevice_asRealClientsSendThem() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         agent1.startSession();
         agent1.expectDevice("NotReady", null);
 
@@ -91,7 +88,7 @@ class AgentStateTest extends EndToEndTest {
 
     @Test
     void afterCallWork_withAWrapUpTime_returnsToReadyWhenItRunsOut() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         agent1.startSession();
         agent1.expectDevice("NotReady", null);
 
@@ -103,7 +100,7 @@ class AgentStateTest extends EndToEndTest {
 
     @Test
     void statesBeforeLogin_andAfterLogout_areRefused_andChangeNothing() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         assertRefused(agent1.post("/me/channels/voice", "{\"operationName\":\"Ready\"}"), 400, 2, "logged");
 
         agent1.startSession();
@@ -116,7 +113,7 @@ class AgentStateTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void endContactCenterSession_logsOut_endsTheHttpSession_andDisconnectsItsNotifications(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
+        Agent agent1 = desktop("agent1", transport);
         agent1.startSessionAndBeReady();
 
         agent1.operate("/me", "EndContactCenterSession", "");
@@ -132,8 +129,8 @@ class AgentStateTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void doNotDisturb_turnsOnAndOff_andCallsToTheDeviceGetBusy(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
-        Agent agent2 = agent("agent2", transport);
+        Agent agent1 = desktop("agent1", transport);
+        Agent agent2 = desktop("agent2", transport);
 
         agent2.operate("/me/devices/" + agent2.deviceId, "DoNotDisturbOn", "");
         JsonNode device = agent2.expectDevice("LoggedOut", null);
@@ -154,9 +151,9 @@ class AgentStateTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void forwarding_sendsCallsToTheDestination_untilTurnedOff(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
-        Agent agent2 = agent("agent2", transport);
-        Agent agent3 = agent("agent3", transport);
+        Agent agent1 = desktop("agent1", transport);
+        Agent agent2 = desktop("agent2", transport);
+        Agent agent3 = desktop("agent3", transport);
 
         agent2.operate("/me/devices/" + agent2.deviceId, "ForwardCallsOn", "'destination':'15003'");
         JsonNode device = agent2.expectDevice("LoggedOut", null);
@@ -178,7 +175,7 @@ class AgentStateTest extends EndToEndTest {
 
     @Test
     void badRequests_getAClearError_andChangeNothing() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         Agent agent2 = restOnly("agent2");
         agent1.startSession();
         agent1.expectDevice("NotReady", null);
@@ -210,7 +207,7 @@ class AgentStateTest extends EndToEndTest {
 
     @Test
     void startingASessionWithOtherMediaToo_isAPartialSuccess() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
 
         Response response = agent1.post("/me", "{\"operationName\":\"StartContactCenterSession\",\"channels\":[\"voice\",\"chat\"]}");
 

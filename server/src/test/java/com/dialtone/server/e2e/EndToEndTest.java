@@ -35,6 +35,11 @@ abstract class EndToEndTest {
         return keep(Agent.login(server, user, transport, login, channels));
     }
 
+    /** Logged in, with CometD listening to both the user's calls and devices, as a desktop does. */
+    protected Agent desktop(String user, Transport transport) throws Exception {
+        return login(user, transport, Agent.Login.SESSION_COOKIE, "/v2/me/calls", "/v2/me/devices");
+    }
+
     protected Agent restOnly(String user) throws Exception {
         return keep(Agent.restOnly(server, user));
     }

@@ -73,10 +73,8 @@ class JavaScriptClientTest extends EndToEndTest {
         Process listener1 = listen("agent1");
         Process listener2 = listen("agent2");
         try {
-            BlockingQueue<String> agent1Lines = readLines(listener1);
-            BlockingQueue<String> agent2Lines = readLines(listener2);
-            assertThat(agent1Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
-            assertThat(agent2Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+            BlockingQueue<String> agent1Lines = connectedLines(listener1);
+            BlockingQueue<String> agent2Lines = connectedLines(listener2);
             Agent agent1 = restOnly("agent1");
             Agent agent2 = restOnly("agent2");
 
@@ -113,10 +111,8 @@ class JavaScriptClientTest extends EndToEndTest {
         Process listener1 = listen("agent1");
         Process listener2 = listen("agent2");
         try {
-            BlockingQueue<String> agent1Lines = readLines(listener1);
-            BlockingQueue<String> agent2Lines = readLines(listener2);
-            assertThat(agent1Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
-            assertThat(agent2Lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+            BlockingQueue<String> agent1Lines = connectedLines(listener1);
+            BlockingQueue<String> agent2Lines = connectedLines(listener2);
             Agent agent1 = restOnly("agent1");
             Agent agent2 = restOnly("agent2");
 
@@ -168,6 +164,13 @@ class JavaScriptClientTest extends EndToEndTest {
             assertThat(actual).isEqualTo(id);
         }
         return actual;
+    }
+
+    /** The listener's lines, once it has said it is connected. */
+    private static BlockingQueue<String> connectedLines(Process listener) throws InterruptedException {
+        BlockingQueue<String> lines = readLines(listener);
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("# connected over long-polling");
+        return lines;
     }
 
     private static BlockingQueue<String> readLines(Process process) {

@@ -15,9 +15,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** supervisor1 (DN 15100) listens in on, coaches and barges in on agent1's calls. */
 class MonitoringTest extends EndToEndTest {
 
-    private Agent user(String name, Transport transport) throws Exception {
-        return login(name, transport, Agent.Login.SESSION_COOKIE, "/v2/me/calls", "/v2/me/devices");
-    }
 
     private static String monitor(Agent supervisor, Agent target, String operation, String moreJson) {
         supervisor.operate("/me/devices/" + supervisor.deviceId, operation,
@@ -28,8 +25,8 @@ class MonitoringTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void listenIn_onALiveCall_thenBargeIn_andTakeOver(Transport transport) throws Exception {
-        Agent agent1 = user("agent1", transport);
-        Agent supervisor = user("supervisor1", transport);
+        Agent agent1 = desktop("agent1", transport);
+        Agent supervisor = desktop("supervisor1", transport);
         String id = agent1.callWithCustomer();
 
         String target = monitor(supervisor, agent1, "ListenIn", "");
@@ -86,8 +83,8 @@ class MonitoringTest extends EndToEndTest {
 
     @Test
     void coachTheNextCall_joinsWhenTheAgentIsConnected_andEndsWithThatCall() throws Exception {
-        Agent agent1 = user("agent1", Transport.LONG_POLLING);
-        Agent supervisor = user("supervisor1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent supervisor = desktop("supervisor1", Transport.LONG_POLLING);
         monitor(supervisor, agent1, "Coach", ",'supervisorMonitoringMode':'NextCall'");
         assertThat(supervisor.expectDevice("LoggedOut", null).path("supervisorMonitoringState").path("mode").asText()).isEqualTo("NextCall");
 
@@ -108,9 +105,9 @@ class MonitoringTest extends EndToEndTest {
 
     @Test
     void scopeAgent_leavesWithTheAgent_whileScopeCall_followsTheCall() throws Exception {
-        Agent agent1 = user("agent1", Transport.LONG_POLLING);
-        Agent agent2 = user("agent2", Transport.LONG_POLLING);
-        Agent supervisor = user("supervisor1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent agent2 = desktop("agent2", Transport.LONG_POLLING);
+        Agent supervisor = desktop("supervisor1", Transport.LONG_POLLING);
         String id = agent1.callWithCustomer();
         monitor(supervisor, agent1, "ListenIn", ",'supervisorMonitoringScope':'Agent'");
         assertThat(sorted(supervisor.next(), supervisor.next()).get(0).path("call").path("state").asText()).isEqualTo("Ringing");
@@ -127,9 +124,9 @@ class MonitoringTest extends EndToEndTest {
 
     @Test
     void bargeIn_withScopeCall_followsTheCallToTheAgentItIsTransferredTo() throws Exception {
-        Agent agent1 = user("agent1", Transport.LONG_POLLING);
-        Agent agent2 = user("agent2", Transport.LONG_POLLING);
-        Agent supervisor = user("supervisor1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent agent2 = desktop("agent2", Transport.LONG_POLLING);
+        Agent supervisor = desktop("supervisor1", Transport.LONG_POLLING);
         String id = agent1.callWithCustomer();
         monitor(supervisor, agent1, "BargeIn", ",'supervisorMonitoringScope':'Call'");
         assertThat(sorted(supervisor.next(), supervisor.next()).get(1).path("devices").path(0)
@@ -151,8 +148,8 @@ class MonitoringTest extends EndToEndTest {
 
     @Test
     void badMonitoringRequests_areRefused_andChangeNothing() throws Exception {
-        Agent agent1 = user("agent1", Transport.LONG_POLLING);
-        Agent supervisor = user("supervisor1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent supervisor = desktop("supervisor1", Transport.LONG_POLLING);
         String device = "/me/devices/" + supervisor.deviceId;
 
         AgentStateTest.assertRefused(supervisor.post(device, "{\"operationName\":\"ListenIn\"}"), 400, 1, "targetDeviceUri");

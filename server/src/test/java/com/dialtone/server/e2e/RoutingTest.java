@@ -23,15 +23,12 @@ class RoutingTest extends EndToEndTest {
         return new String[] {"routing: {offerTimeout: 2s}"};
     }
 
-    private Agent agent(String user, Transport transport) throws Exception {
-        return login(user, transport, Agent.Login.SESSION_COOKIE, "/v2/me/calls", "/v2/me/devices");
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aCustomerCall_ringsTheLongestIdleReadyAgent_asAnInboundCallWithItsData(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
-        Agent agent2 = agent("agent2", transport);
+        Agent agent1 = desktop("agent1", transport);
+        Agent agent2 = desktop("agent2", transport);
         agent2.startSessionAndBeReady(); // agent2 has waited longest
         agent1.startSessionAndBeReady();
 
@@ -55,10 +52,10 @@ class RoutingTest extends EndToEndTest {
 
     @Test
     void agentsWhoAreNotReady_orDoNotDisturb_orLoggedOut_getNoRoutedCalls() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
-        Agent agent2 = agent("agent2", Transport.LONG_POLLING);
-        Agent agent3 = agent("agent3", Transport.LONG_POLLING);
-        Agent agent4 = agent("agent4", Transport.LONG_POLLING); // never logs in
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent agent2 = desktop("agent2", Transport.LONG_POLLING);
+        Agent agent3 = desktop("agent3", Transport.LONG_POLLING);
+        Agent agent4 = desktop("agent4", Transport.LONG_POLLING); // never logs in
         agent1.startSession();
         agent1.expectDevice("NotReady", null);
         agent2.startSessionAndBeReady();
@@ -77,8 +74,8 @@ class RoutingTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void anOfferNotAnswered_goesToTheNextAgent_andTheFirstIsMadeNotReady(Transport transport) throws Exception {
-        Agent agent1 = agent("agent1", transport);
-        Agent agent2 = agent("agent2", transport);
+        Agent agent1 = desktop("agent1", transport);
+        Agent agent2 = desktop("agent2", transport);
         agent1.startSessionAndBeReady();
         agent2.startSessionAndBeReady();
         String id = Agent.customerCalls(server, "8000", "");
@@ -94,8 +91,8 @@ class RoutingTest extends EndToEndTest {
 
     @Test
     void aRejectedOffer_goesBackToTheQueue_andOnToAnotherAgent() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
-        Agent agent2 = agent("agent2", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent agent2 = desktop("agent2", Transport.LONG_POLLING);
         agent1.startSessionAndBeReady();
         String id = Agent.customerCalls(server, "8000", "");
         agent1.expectCall(id, "StatusChange", "Ringing");
@@ -111,7 +108,7 @@ class RoutingTest extends EndToEndTest {
 
     @Test
     void aCallerWhoHangsUpInTheQueue_leavesIt_andNoAgentRings() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         String id = Agent.customerCalls(server, "8000", "'hangUpAfter':'1s'");
         assertThat(waiting()).containsExactly(id);
 
@@ -124,7 +121,7 @@ class RoutingTest extends EndToEndTest {
 
     @Test
     void aCallerWhoHangsUpWhileRinging_releasesTheAgent() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         agent1.startSessionAndBeReady();
         String id = Agent.customerCalls(server, "8000", "");
         agent1.expectCall(id, "StatusChange", "Ringing");
@@ -137,7 +134,7 @@ class RoutingTest extends EndToEndTest {
 
     @Test
     void customerDtmf_reachesTheAgent_withTheDigits() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
         agent1.startSessionAndBeReady();
         String id = Agent.customerCalls(server, "8000", "'dtmf':'1234','dtmfAfter':'100ms'");
         agent1.expectCall(id, "StatusChange", "Ringing");
@@ -152,8 +149,8 @@ class RoutingTest extends EndToEndTest {
 
     @Test
     void anAgentCanTransferACallToTheQueue_whereAnotherAgentGetsIt() throws Exception {
-        Agent agent1 = agent("agent1", Transport.LONG_POLLING);
-        Agent agent2 = agent("agent2", Transport.LONG_POLLING);
+        Agent agent1 = desktop("agent1", Transport.LONG_POLLING);
+        Agent agent2 = desktop("agent2", Transport.LONG_POLLING);
         agent1.startSession();
         agent1.expectDevice("NotReady", null);
         String id = agent1.callWithCustomer();
