@@ -4,6 +4,7 @@ import com.dialtone.server.auth.Authenticator;
 import com.dialtone.server.auth.CsrfProtection;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.http.GwsException;
+import com.dialtone.server.http.JsonBody;
 import com.dialtone.server.http.JsonResponses;
 import com.dialtone.server.http.StatusCode;
 import jakarta.servlet.http.HttpServlet;
@@ -74,6 +75,7 @@ public final class ApiServlet extends HttpServlet {
             Object reply = route.handler().handle(new ApiRequest(request, parameters, user, maxBodyBytes));
             JsonResponses.write(response, 200, reply);
         } catch (GwsException refusal) {
+            drainUnread(request);
             if (refusal.statusCode() == StatusCode.NOT_AUTHENTICATED) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Dialtone\"");
             }
@@ -81,6 +83,22 @@ public final class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             JsonResponses.write(response, 500, GwsException.errorBody(StatusCode.INTERNAL_ERROR, "Internal error"));
+        }
+    }
+
+    /**
+     * A request refused before its body was read (wrong path, wrong channel, not logged in) still has the
+     * body on the connection. Left there, Jetty closes the connection after the reply, and a client that
+     * reuses it for its next request (as every HTTP client does) gets nothing back. So read it away.
+     */
+    private static void drainUnread(HttpServletRequest request) {
+        if (request.getContentLengthLong() == 0) {
+            return;
+        }
+        try {
+            JsonBody.discard(request.getInputStream());
+        } catch (IOException | IllegalStateException alreadyReadOrClosed) {
+            // nothing left to drain
         }
     }
 }
