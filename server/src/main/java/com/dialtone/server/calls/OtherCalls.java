@@ -2,11 +2,11 @@ package com.dialtone.server.calls;
 
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
+import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.PartyState;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The second call an operation names ({@code consultCallUri}, {@code otherCallUri}), among the device's
@@ -23,7 +23,7 @@ final class OtherCalls {
         CallSnapshot partner = view.consultPartner().orElseThrow(() ->
                 new GwsException(StatusCode.INVALID_STATE, "Call " + view.id() + " is not part of a consultation"));
         CallSnapshot consult = view.call().parentCallId() != null ? view.call() : partner;
-        String named = idIn(params.optionalText("consultCallUri"));
+        String named = PublicUrls.idIn(params.optionalText("consultCallUri"));
         if (named != null && !named.equals(consult.id())) {
             throw GwsException.invalid("consultCallUri", "call " + named + " is not the consult call of call " + view.id()
                     + "; that is " + consult.id());
@@ -33,7 +33,7 @@ final class OtherCalls {
 
     /** The call to swap with: the one named, or the device's only call in the state opposite to this one's. */
     static CallSnapshot swapPartnerOf(CallView view, Params params) {
-        String named = idIn(params.optionalText("otherCallUri"));
+        String named = PublicUrls.idIn(params.optionalText("otherCallUri"));
         if (named != null) {
             return view.others().stream().filter(other -> other.id().equals(named)).findFirst()
                     .orElseThrow(() -> GwsException.notFound("Call " + named));
@@ -44,14 +44,5 @@ final class OtherCalls {
             throw GwsException.missing("otherCallUri");
         }
         return candidates.get(0);
-    }
-
-    /** The id at the end of a call URI or path ({@code http://h/api/v2/me/calls/ID}, {@code /calls/ID}), or the id itself. */
-    static String idIn(String reference) {
-        return Optional.ofNullable(reference)
-                .map(r -> r.endsWith("/") ? r.substring(0, r.length() - 1) : r)
-                .map(r -> r.substring(r.lastIndexOf('/') + 1))
-                .filter(r -> !r.isBlank())
-                .orElse(null);
     }
 }

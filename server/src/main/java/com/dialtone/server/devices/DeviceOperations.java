@@ -5,6 +5,7 @@ import com.dialtone.server.auth.User;
 import com.dialtone.server.calls.SwitchResults;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
+import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.switching.DnSnapshot;
@@ -86,8 +87,7 @@ public final class DeviceOperations {
         String phoneNumber = params.optionalText("phoneNumber");
         Device target;
         if (uri != null) {
-            String id = lastSegment(uri);
-            target = devices.byId(id).orElseThrow(() -> GwsException.invalid("targetDeviceUri", "there is no device " + id));
+            target = devices.byId(PublicUrls.idIn(uri)).orElseThrow(() -> GwsException.invalid("targetDeviceUri", "there is no device at '" + uri + "'"));
         } else if (phoneNumber != null) {
             target = devices.byDn(phoneNumber).orElseThrow(() -> GwsException.invalid("phoneNumber", "there is no device with number " + phoneNumber));
         } else {
@@ -98,10 +98,5 @@ public final class DeviceOperations {
         }
         return new Monitoring(target.phoneNumber(), mode, MonitoringNames.scope(params.optionalText("supervisorMonitoringScope")),
                 MonitoringNames.nextCallOnly(params.optionalText("supervisorMonitoringMode")));
-    }
-
-    private static String lastSegment(String uri) {
-        String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 }

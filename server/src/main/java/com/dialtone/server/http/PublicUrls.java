@@ -25,4 +25,17 @@ public record PublicUrls(String base) {
     public String user(String id) {
         return base + "/api/v2/users/" + id;
     }
+
+    /**
+     * The id at the end of a URI or path a client sent to name a resource ({@code http://h/api/v2/me/calls/ID},
+     * {@code /devices/ID}), or the id itself; null when there is none.
+     */
+    public static String idIn(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        String trimmed = reference.endsWith("/") ? reference.substring(0, reference.length() - 1) : reference;
+        String id = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return id.isBlank() ? null : id;
+    }
 }

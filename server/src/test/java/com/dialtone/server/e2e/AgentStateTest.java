@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dialtone.server.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.stream.StreamSupport;
 import org.cometd.client.BayeuxClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +28,7 @@ class AgentStateTest extends EndToEndTest {
         JsonNode device = agent1.expectDevice("NotReady", null);
         assertThat(device.path("userState")).isEqualTo(Json.MAPPER.readTree(
                 "{\"id\":\"" + NOT_READY_ID + "\",\"displayName\":\"Not Ready\",\"state\":\"NotReady\"}"));
-        assertThat(fieldNames(device)).containsExactly("id", "deviceState", "userState", "phoneNumber", "telephonyNetwork",
+        assertThat(SeedDialTest.fieldNames(device)).containsExactly("id", "deviceState", "userState", "phoneNumber", "telephonyNetwork",
                 "doNotDisturb", "capabilities", "channels", "uri", "path");
         assertThat(device.path("phoneNumber").asText()).isEqualTo("15001");
         assertThat(device.path("doNotDisturb").asText()).isEqualTo("Off");
@@ -221,10 +219,6 @@ class AgentStateTest extends EndToEndTest {
         assertThat(response.status()).as("%s", response.body()).isEqualTo(httpStatus);
         assertThat(response.body().path("statusCode").asInt()).as("%s", response.body()).isEqualTo(statusCode);
         assertThat(response.body().path("statusMessage").asText()).contains(messagePart);
-        assertThat(fieldNames(response.body())).containsExactly("statusCode", "statusMessage");
-    }
-
-    static List<String> fieldNames(JsonNode node) {
-        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+        assertThat(SeedDialTest.fieldNames(response.body())).containsExactly("statusCode", "statusMessage");
     }
 }
