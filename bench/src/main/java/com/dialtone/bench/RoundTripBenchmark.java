@@ -55,7 +55,9 @@ public class RoundTripBenchmark {
 
     @Setup
     public void start() throws Exception {
-        server = new DialtoneServer(ConfigLoader.load(List.of("server: {port: 0}\ndialPlan: {noAnswerTimeout: 10h}\n"))).start();
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("dialtone-bench-data");
+        server = new DialtoneServer(ConfigLoader.load(List.of("server: {port: 0}\ndialPlan: {noAnswerTimeout: 10h}\n",
+                "storage: {dataDir: '" + data + "'}\n"))).start();
         try {
             connect();
         } catch (Exception | Error e) {

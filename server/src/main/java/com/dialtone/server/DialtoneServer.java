@@ -11,6 +11,8 @@ import com.dialtone.server.calls.CallMapper;
 import com.dialtone.server.calls.CallOperations;
 import com.dialtone.server.calls.CallsResource;
 import com.dialtone.server.calls.UserCalls;
+import com.dialtone.server.auth.Users;
+import com.dialtone.server.config.ConfigException;
 import com.dialtone.server.config.ContactCenter;
 import com.dialtone.server.config.DialtoneConfig;
 import com.dialtone.server.config.ServerSettings;
@@ -27,7 +29,9 @@ import com.dialtone.server.notifications.CallNotifier;
 import com.dialtone.server.notifications.DeviceNotifier;
 import com.dialtone.server.notifications.LoginSessions;
 import com.dialtone.server.notifications.Notifications;
+import com.dialtone.server.provisioning.StoredContactCenter;
 import com.dialtone.server.sim.SimulatorResource;
+import com.dialtone.server.storage.Database;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ public final class DialtoneServer implements AutoCloseable {
 
     private final DialtoneConfig config;
     private final ContactCenter contactCenter;
+    private final Database database;
+    private final StoredContactCenter stored;
     private final Server jetty;
     private final ServerConnector connector;
     private final ThreadSwitchLoop loop = new ThreadSwitchLoop();
@@ -58,9 +64,18 @@ public final class DialtoneServer implements AutoCloseable {
     public DialtoneServer(DialtoneConfig config) {
         this.config = config;
         this.contactCenter = ContactCenter.from(config);
-        this.telephony = new EmbeddedSwitch(
-                contactCenter.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
-                contactCenter.dialPlan(), contactCenter.routingPlan(), loop);
+        this.database = Database.open(config.storage());
+        try {
+            this.stored = StoredContactCenter.open(database, contactCenter);
+            this.telephony = new EmbeddedSwitch(
+                    stored.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
+                    contactCenter.dialPlan(), contactCenter.routingPlan(stored.users(), stored.devices()), loop);
+        } catch (RuntimeException e) {
+            database.close();
+            loop.close();
+            throw e instanceof IllegalArgumentException ? new ConfigException("the stored contact centre does not fit the configuration: "
+                    + e.getMessage()) : e;
+        }
         ServerSettings settings = config.server();
         jetty = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -84,7 +99,7 @@ public final class DialtoneServer implements AutoCloseable {
         context.getSessionHandler().addEventListener(loginSessions);
         jetty.setHandler(context);
 
-        Authenticator authenticator = new Authenticator(contactCenter.users());
+        Authenticator authenticator = new Authenticator(stored.users());
         notifications = new Notifications(context, authenticator, loginSessions, config.notifications(), settings.maxRequestBodyBytes());
         // The public URL must be known before any resource is built; with port 0 it is known only once
         // the connector is bound, so bind first.
@@ -92,9 +107,9 @@ public final class DialtoneServer implements AutoCloseable {
         urls = new PublicUrls(settings.publicBaseUrl() != null ? settings.publicBaseUrl()
                 : "http://" + hostForUrls(settings.host()) + ":" + connector.getLocalPort());
 
-        Devices allDevices = contactCenter.devices();
+        Devices allDevices = stored.devices();
         CallMapper callMapper = new CallMapper(urls);
-        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, contactCenter.users(), urls);
+        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls);
         UserCalls userCalls = new UserCalls(telephony, allDevices);
         AgentStateOperations agentStates = new AgentStateOperations(telephony);
         CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls), urls);
@@ -135,8 +150,14 @@ public final class DialtoneServer implements AutoCloseable {
         return urls.base();
     }
 
-    public ContactCenter contactCenter() {
-        return contactCenter;
+    /** The users as stored now. */
+    public Users users() {
+        return stored.users();
+    }
+
+    /** Where the data is, for people: the H2 folder or the PostgreSQL URL without credentials. */
+    public String databaseDescription() {
+        return database.description();
     }
 
     @Override
@@ -144,7 +165,11 @@ public final class DialtoneServer implements AutoCloseable {
         try {
             jetty.stop();
         } finally {
-            loop.close();
+            try {
+                loop.close();
+            } finally {
+                database.close();
+            }
         }
     }
 

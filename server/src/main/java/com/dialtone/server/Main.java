@@ -34,6 +34,10 @@ public final class Main {
         @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8090, or server.port of the config).")
         Integer port;
 
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Folder of the embedded database (default: ./data, or storage.dataDir of the config).")
+        String data;
+
         @Option(names = "--config", paramLabel = "FILE", description = "YAML file laid over the built-in defaults (docs/configuration.md).")
         Path config;
 
@@ -45,7 +49,7 @@ public final class Main {
             PrintWriter err = spec.commandLine().getErr();
             DialtoneConfig loaded;
             try {
-                loaded = ConfigLoader.load(config).withListenAddress(host, port);
+                loaded = ConfigLoader.load(config).withListenAddress(host, port).withDataDir(data);
                 ConfigLoader.validate(loaded);
             } catch (ConfigException e) {
                 err.println("dialtone: " + e.getMessage());
@@ -78,13 +82,14 @@ public final class Main {
 
         private static void printBanner(PrintWriter out, DialtoneServer server) {
             String base = server.localUrl();
-            boolean demo = server.contactCenter().users().byName("agent1").isPresent();
+            boolean demo = server.users().byName("agent1").isPresent();
             out.println("Dialtone " + Version.current() + " is listening on " + base);
             if (!server.baseUrl().equals(base)) {
                 out.println("  URIs in replies and notifications start with " + server.baseUrl());
             }
             out.println("  REST (GWS 8.5 Voice API): " + base + "/api/v2");
             out.println("  CometD notifications:     " + base + "/api/v2/notifications");
+            out.println("  Data:                     " + server.databaseDescription());
             if (demo) {
                 out.println("  Log in as agent1 ... agent20 (DNs 15001-15020), supervisor1 or admin; the password is 'demo'.");
                 out.println("  Routing points: 8000 Sales (agent1-10), 8001 Support (agent11-20).");

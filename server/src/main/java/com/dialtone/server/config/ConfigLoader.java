@@ -117,6 +117,11 @@ public final class ConfigLoader {
         check(require(notifications.maxInterval(), "notifications.maxInterval").compareTo(Duration.ofSeconds(1)) >= 0,
                 "notifications.maxInterval must be at least 1s, was " + notifications.maxInterval());
         check(notifications.maxQueue() > 0, "notifications.maxQueue must be positive, was " + notifications.maxQueue());
+        StorageSettings storage = require(config.storage(), "storage");
+        check(storage.url() != null || (storage.dataDir() != null && !storage.dataDir().isBlank()),
+                "storage.dataDir must be set when storage.url is not");
+        check(storage.url() == null || storage.url().startsWith("jdbc:"),
+                "storage.url must be a JDBC URL such as jdbc:postgresql://localhost:5432/dialtone, was " + storage.url());
         require(config.dialPlan(), "dialPlan");
         require(config.routing(), "routing");
         require(config.users(), "users");

@@ -23,8 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The people, devices, dial plan and routing a configuration describes, checked and ready to use. */
-public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, RoutingPlan routingPlan) {
+/**
+ * The people, devices, dial plan and routing a configuration describes, checked and ready to use. The
+ * users and devices seed an empty database; after that the database has them ({@code provisioning}).
+ */
+public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, RoutingSettings routing) {
 
     public static final Set<String> ROLES = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
     private static final Pattern DN = Pattern.compile("[0-9]{1,32}");
@@ -36,7 +39,6 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, Rou
         List<Device> devices = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<String, String> dnOwners = new HashMap<>();
-        Map<String, Duration> wrapUpTimes = new HashMap<>();
         Set<String> deviceIds = new HashSet<>();
         List<UserSettings> settings = config.users();
         check(!settings.isEmpty(), "users must list at least one user");
@@ -56,9 +58,11 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, Rou
                     at + ".passwordHash is not a hash made by 'dialtone hash-password'");
             check(u.password() == null || !u.password().isEmpty(), at + ".password must not be empty");
             String hash = u.passwordHash() != null ? u.passwordHash() : PasswordHasher.hash(u.password().toCharArray());
-            users.add(new User(id, u.userName(), nullToEmpty(u.firstName()), nullToEmpty(u.lastName()), roles, hash));
-            List<DeviceSettings> userDevices = u.devices() == null ? List.of() : u.devices();
             check(u.wrapUpTime() == null || !u.wrapUpTime().isNegative(), at + ".wrapUpTime must not be negative");
+            Duration wrapUp = u.wrapUpTime() == null || u.wrapUpTime().isZero() ? null : u.wrapUpTime();
+            users.add(new User(id, u.userName(), nullToEmpty(u.firstName()), nullToEmpty(u.lastName()), "", roles, hash, true, false,
+                    u.routingPoints() == null ? List.of() : u.routingPoints(), wrapUp));
+            List<DeviceSettings> userDevices = u.devices() == null ? List.of() : u.devices();
             for (int d = 0; d < userDevices.size(); d++) {
                 DeviceSettings device = require(userDevices.get(d), at + ".devices[" + d + "]");
                 String dat = at + ".devices[" + d + "]";
@@ -70,9 +74,6 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, Rou
                 check(isUuid(deviceId), dat + ".id must be a UUID, was " + deviceId);
                 check(deviceIds.add(deviceId), dat + ": device id " + deviceId + " is used twice");
                 devices.add(new Device(deviceId, device.phoneNumber(), id));
-                if (u.wrapUpTime() != null && !u.wrapUpTime().isZero()) {
-                    wrapUpTimes.put(device.phoneNumber(), u.wrapUpTime());
-                }
             }
         }
         DialPlan dialPlan = dialPlan(config.dialPlan());
@@ -81,23 +82,50 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, Rou
                     + dnOwners.get(number) + "'s device; a DN is never an external number");
         }
         Devices allDevices = new Devices(devices);
-        RoutingPlan routing = routingPlan(config.routing(), settings, allDevices, dialPlan, wrapUpTimes);
-        return new ContactCenter(new Users(users), allDevices, dialPlan, routing);
+        checkRouting(config.routing(), settings, allDevices, dialPlan);
+        return new ContactCenter(new Users(users), allDevices, dialPlan, config.routing());
     }
 
-    private static RoutingPlan routingPlan(RoutingSettings settings, List<UserSettings> users, Devices devices, DialPlan dialPlan,
-                                           Map<String, Duration> wrapUpTimes) {
+    /** The routing plan of these users and devices: the configuration's routing points, with stored users in them. */
+    public RoutingPlan routingPlan(Users users, Devices devices) {
+        Map<String, List<String>> agentDns = new LinkedHashMap<>();
+        routingPoints().forEach((number, name) -> agentDns.put(number, new ArrayList<>()));
+        Map<String, Duration> wrapUpTimes = new HashMap<>();
+        for (Device device : devices.all()) {
+            User owner = device.ownerId() == null ? null : users.byId(device.ownerId()).orElse(null);
+            if (owner == null) {
+                continue;
+            }
+            // A stored user may name a routing point since removed from the configuration: it is ignored.
+            owner.routingPoints().stream().map(agentDns::get).filter(java.util.Objects::nonNull).forEach(dns -> dns.add(device.phoneNumber()));
+            if (owner.wrapUpTime() != null) {
+                wrapUpTimes.put(device.phoneNumber(), owner.wrapUpTime());
+            }
+        }
+        List<RoutingPlan.RoutingPoint> points = new ArrayList<>();
+        routingPoints().forEach((number, name) -> points.add(new RoutingPlan.RoutingPoint(number, name, agentDns.get(number))));
+        return new RoutingPlan(points, routing.offerTimeout(), wrapUpTimes);
+    }
+
+    /** The configured routing points: number to name, in configuration order. */
+    public Map<String, String> routingPoints() {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (routing.routingPoints() != null) {
+            routing.routingPoints().forEach((number, point) -> names.put(number, point.name()));
+        }
+        return names;
+    }
+
+    private static void checkRouting(RoutingSettings settings, List<UserSettings> users, Devices devices, DialPlan dialPlan) {
         Duration offerTimeout = require(settings.offerTimeout(), "routing.offerTimeout");
         check(!offerTimeout.isNegative() && !offerTimeout.isZero(), "routing.offerTimeout must be positive, was " + offerTimeout);
         Map<String, RoutingPointSettings> configured = settings.routingPoints() == null ? Map.of() : settings.routingPoints();
-        Map<String, List<String>> agentDns = new LinkedHashMap<>();
         configured.forEach((number, point) -> {
             String key = "routing.routingPoints." + number;
             check(DN.matcher(number).matches(), key + ": the number must be 1 to 32 digits");
             check(devices.byDn(number).isEmpty(), key + " is the phone number of a device; a routing point needs its own number");
             check(!dialPlan.numbers().containsKey(number), key + " is also in dialPlan.numbers; a routing point is not an external number");
             check(require(point, key).name() != null && !point.name().isBlank(), key + ".name must be set");
-            agentDns.put(number, new ArrayList<>());
         });
         for (int i = 0; i < users.size(); i++) {
             UserSettings u = users.get(i);
@@ -105,14 +133,10 @@ public record ContactCenter(Users users, Devices devices, DialPlan dialPlan, Rou
             List<String> numbers = u.routingPoints() == null ? List.of() : u.routingPoints();
             check(numbers.isEmpty() || (u.devices() != null && !u.devices().isEmpty()), at + ": the user has no device to take calls on");
             for (String number : numbers) {
-                List<String> dns = agentDns.get(number);
-                check(dns != null, at + ": there is no routing point " + number + " (routing.routingPoints has " + agentDns.keySet() + ")");
-                u.devices().forEach(d -> dns.add(d.phoneNumber()));
+                check(configured.containsKey(number), at + ": there is no routing point " + number
+                        + " (routing.routingPoints has " + configured.keySet() + ")");
             }
         }
-        List<RoutingPlan.RoutingPoint> points = new ArrayList<>();
-        configured.forEach((number, point) -> points.add(new RoutingPlan.RoutingPoint(number, point.name(), agentDns.get(number))));
-        return new RoutingPlan(points, offerTimeout, wrapUpTimes);
     }
 
     private static DialPlan dialPlan(DialPlanSettings settings) {

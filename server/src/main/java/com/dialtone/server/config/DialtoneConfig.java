@@ -3,13 +3,18 @@ package com.dialtone.server.config;
 import java.util.List;
 
 /** Everything Dialtone is configured with; docs/configuration.md describes each key. */
-public record DialtoneConfig(ServerSettings server, NotificationSettings notifications, DialPlanSettings dialPlan,
-                             RoutingSettings routing, List<UserSettings> users) {
+public record DialtoneConfig(ServerSettings server, NotificationSettings notifications, StorageSettings storage,
+                             DialPlanSettings dialPlan, RoutingSettings routing, List<UserSettings> users) {
 
     public DialtoneConfig withListenAddress(String host, Integer port) {
         ServerSettings s = server;
         return new DialtoneConfig(new ServerSettings(host == null ? s.host() : host, port == null ? s.port() : port,
                 s.publicBaseUrl(), s.csrfProtection(), s.maxRequestBodyBytes(), s.sessionTimeout()),
-                notifications, dialPlan, routing, users);
+                notifications, storage, dialPlan, routing, users);
+    }
+
+    /** With the embedded database in this folder (the {@code --data} option); null keeps the configured one. */
+    public DialtoneConfig withDataDir(String dir) {
+        return new DialtoneConfig(server, notifications, storage.withDataDir(dir), dialPlan, routing, users);
     }
 }

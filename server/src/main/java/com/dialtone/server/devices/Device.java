@@ -1,11 +1,15 @@
 package com.dialtone.server.devices;
 
 /**
- * A telephone device (GWS "device"): a DN on the switch, owned by one user.
+ * A telephone device (GWS "device"): a DN on the switch, assigned to at most one user.
  *
  * @param id          a UUID
  * @param phoneNumber its DN
- * @param ownerId     the id of the user it belongs to
+ * @param ownerId     the id of the user it is assigned to, or null
  */
 public record Device(String id, String phoneNumber, String ownerId) {
+
+    public boolean isOwnedBy(String userId) {
+        return ownerId != null && ownerId.equals(userId);
+    }
 }

@@ -6,42 +6,66 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every device, by id, by DN and by owner. */
+/**
+ * Every device, by id, by DN and by owner. Reads never wait: a change (provisioning, rare) builds a new
+ * index and swaps it in, so the notification path always sees one consistent set.
+ */
 public final class Devices {
 
-    private final Map<String, Device> byId = new LinkedHashMap<>();
-    private final Map<String, Device> byDn = new LinkedHashMap<>();
+    private volatile Index index;
 
     public Devices(Collection<Device> devices) {
-        for (Device device : devices) {
-            if (byId.put(device.id(), device) != null) {
-                throw new IllegalArgumentException("two devices have the id " + device.id());
-            }
-            if (byDn.put(device.phoneNumber(), device) != null) {
-                throw new IllegalArgumentException("two devices have the phone number " + device.phoneNumber());
-            }
-        }
+        index = new Index(List.copyOf(devices));
     }
 
     public Optional<Device> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(index.byId.get(id));
     }
 
     public Optional<Device> byDn(String dn) {
-        return Optional.ofNullable(byDn.get(dn));
+        return Optional.ofNullable(index.byDn.get(dn));
     }
 
-    /** The user's devices, in configuration order. */
+    /** The user's devices, in the order they were added. */
     public List<Device> ownedBy(String userId) {
-        return byId.values().stream().filter(d -> d.ownerId().equals(userId)).toList();
+        return index.byId.values().stream().filter(d -> d.isOwnedBy(userId)).toList();
     }
 
     /** The device with this id if the user owns it; another user's device looks exactly like a missing one. */
     public Optional<Device> ownedBy(String userId, String deviceId) {
-        return byId(deviceId).filter(d -> d.ownerId().equals(userId));
+        return byId(deviceId).filter(d -> d.isOwnedBy(userId));
     }
 
     public Collection<Device> all() {
-        return byId.values();
+        return index.byId.values();
+    }
+
+    /** Adds the device, or replaces the one with the same id. */
+    public synchronized void put(Device device) {
+        Map<String, Device> next = new LinkedHashMap<>(index.byId);
+        next.put(device.id(), device);
+        index = new Index(next.values());
+    }
+
+    public synchronized void remove(String id) {
+        Map<String, Device> next = new LinkedHashMap<>(index.byId);
+        next.remove(id);
+        index = new Index(next.values());
+    }
+
+    private static final class Index {
+        final Map<String, Device> byId = new LinkedHashMap<>();
+        final Map<String, Device> byDn = new LinkedHashMap<>();
+
+        Index(Collection<Device> devices) {
+            for (Device device : devices) {
+                if (byId.put(device.id(), device) != null) {
+                    throw new IllegalArgumentException("two devices have the id " + device.id());
+                }
+                if (byDn.put(device.phoneNumber(), device) != null) {
+                    throw new IllegalArgumentException("two devices have the phone number " + device.phoneNumber());
+                }
+            }
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class NotificationSessions {
 
     /** True if the user has a session subscribed to something matching the channel. */
     public boolean isListening(String userId, String channel) {
-        Set<ServerSession> sessions = byUser.get(userId);
+        Set<ServerSession> sessions = userId == null ? null : byUser.get(userId);
         if (sessions == null) {
             return false;
         }
@@ -89,7 +89,7 @@ public final class NotificationSessions {
      * blocks: CometD only queues it and wakes the session's pending poll or websocket writer.
      */
     public void deliver(String userId, String channel, Object data) {
-        Set<ServerSession> sessions = byUser.get(userId);
+        Set<ServerSession> sessions = userId == null ? null : byUser.get(userId);
         LocalSession from = sender;
         if (sessions == null || from == null) {
             return;

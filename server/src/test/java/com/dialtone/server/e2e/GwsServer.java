@@ -2,30 +2,61 @@ package com.dialtone.server.e2e;
 
 import com.dialtone.server.DialtoneServer;
 import com.dialtone.server.config.ConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** A real Dialtone server on a free port, with the demo contact centre and any overrides given. */
+/**
+ * A real Dialtone server on a free port, with the demo contact centre and any overrides given, on a
+ * fresh embedded database in a temporary folder that is deleted when it closes (unless kept).
+ */
 final class GwsServer implements AutoCloseable {
 
     /** The demo, but an unanswered external number gives up after 2 s instead of 30 s. */
     static final String TEST_DEFAULTS = "server: {port: 0}\ndialPlan: {noAnswerTimeout: 2s}\n";
 
     final DialtoneServer server;
+    private final Path dataDir;
+    private final boolean ownsData;
 
-    private GwsServer(DialtoneServer server) {
+    private GwsServer(DialtoneServer server, Path dataDir, boolean ownsData) {
         this.server = server;
+        this.dataDir = dataDir;
+        this.ownsData = ownsData;
     }
 
     static GwsServer start(String... overlays) {
+        try {
+            return start(Files.createTempDirectory("dialtone-test-data"), true, overlays);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server on the data another one left, which stays after this one closes too. */
+    static GwsServer startOn(Path dataDir, String... overlays) {
+        return start(dataDir, false, overlays);
+    }
+
+    private static GwsServer start(Path dataDir, boolean ownsData, String... overlays) {
         List<String> all = new ArrayList<>();
         all.add(TEST_DEFAULTS);
+        all.add("storage: {dataDir: '" + dataDir + "'}\n");
         all.addAll(List.of(overlays));
         try {
-            return new GwsServer(new DialtoneServer(ConfigLoader.load(all)).start());
+            return new GwsServer(new DialtoneServer(ConfigLoader.load(all)).start(), dataDir, ownsData);
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     /** What URIs in replies start with: http://127.0.0.1:40123, or server.publicBaseUrl when set. */
@@ -48,6 +79,18 @@ final class GwsServer implements AutoCloseable {
             server.close();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            if (ownsData) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 }
