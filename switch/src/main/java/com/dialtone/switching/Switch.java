@@ -2,6 +2,7 @@ package com.dialtone.switching;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -176,6 +177,39 @@ public interface Switch {
 
     /** A monitoring supervisor mutes or unmutes the monitored agent in the call (takes over the call). */
     CompletableFuture<Void> setMonitoredPartyMuted(String callId, String supervisorDn, boolean muted);
+
+    // ---- provisioning ----
+
+    /**
+     * Adds a DN, for a newly provisioned device: logged out, with no features and in no routing point,
+     * it can dial, be dialled and log in as soon as the future completes. Refused when the number is
+     * already a DN or a routing point, or is not 1 to 32 digits.
+     */
+    CompletableFuture<Void> addDn(String dn);
+
+    /**
+     * Removes a DN. Refused while it is a party of any call (ringing, dialling, established or held), and
+     * while it monitors or is monitored by a supervisor, so no call or monitoring is ever left with a DN
+     * that is gone. A logged-in agent is logged out first, with its {@link DnEvent} as for a logout.
+     * From then on the number is what any other unknown number is: calls to it go outside the switch
+     * (as the dial plan says), requests naming it are refused, {@link #dn} is empty, and it is no agent
+     * of any routing point and has no wrap-up time.
+     */
+    CompletableFuture<Void> removeDn(String dn);
+
+    /**
+     * Sets which routing points' calls the DN's agent takes, replacing the previous set (empty for none),
+     * and how long it wraps up after a routed call (null or zero for no after-call work). Refused for an
+     * unknown DN or routing point, or a negative time; then nothing changed. It takes effect from the next
+     * offer, and the wrap-up time from the next routed call that ends: a call already ringing on the
+     * agent stays, and after-call work under way runs its course. An agent who is ready and idle and now
+     * takes the calls of a routing point with waiting calls is offered one at once, as if it had just
+     * become ready. Agents keep their place in the longest-idle order. No {@link DnEvent}: the DN's own
+     * state does not change.
+     */
+    CompletableFuture<Void> setRouting(String dn, Set<String> routingPoints, java.time.Duration wrapUpTime);
+
+    // ---- reading DNs and routing points ----
 
     /** The DN's own state now; never waits for the switch. Empty for a number that is not a DN. */
     Optional<DnSnapshot> dn(String dn);

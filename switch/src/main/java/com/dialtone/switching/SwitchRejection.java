@@ -12,7 +12,10 @@ public final class SwitchRejection extends RuntimeException {
         UNKNOWN_CALL,
         /** The DN is not configured on this switch. */
         UNKNOWN_DN,
-        /** The request is valid, but not in the current state of the call or party. */
+        /**
+         * The request is valid, but not in the current state of the call, party or DN (a DN to add that
+         * is there already, or one to remove that is still in use).
+         */
         NOT_ALLOWED_IN_STATE,
         /** The destination cannot be dialled (empty, or the caller's own DN). */
         INVALID_DESTINATION,

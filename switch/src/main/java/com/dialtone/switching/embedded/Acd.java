@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Automatic call distribution: the routing points' queues, and which agent is offered which call.
@@ -92,6 +93,20 @@ final class Acd {
         changed = true;
         routeSoon();
         return true;
+    }
+
+    /**
+     * Makes the agent take the calls of exactly these routing points, which exist. A call already
+     * ringing on it stays; from the next offer on, the new membership counts. An agent available now
+     * may take a waiting call at once, as one who just became ready would.
+     */
+    void assign(Dn agent, Set<String> numbers) {
+        for (RoutingPoint point : points.values()) {
+            changed |= point.setAgent(agent, numbers.contains(point.number()));
+        }
+        if (agent.isAvailable() && hasWaitingCalls()) {
+            routeSoon();
+        }
     }
 
     /** A routing pass, as a unit of work of its own after the current one; one at a time is enough. */

@@ -5,6 +5,7 @@ import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.Set;
 final class AgentRules {
 
     private final Map<String, Dn> dns;
+    /** Per DN; changed by provisioning, so each routed call's end reads the time in force then. */
     private final Map<String, Duration> wrapUpTimes;
     private final Calls calls;
     private final Acd acd;
@@ -24,7 +26,7 @@ final class AgentRules {
 
     AgentRules(Map<String, Dn> dns, Map<String, Duration> wrapUpTimes, Calls calls, Acd acd, SwitchWork work) {
         this.dns = dns;
-        this.wrapUpTimes = wrapUpTimes;
+        this.wrapUpTimes = new HashMap<>(wrapUpTimes);
         this.calls = calls;
         this.acd = acd;
         this.work = work;
@@ -58,6 +60,15 @@ final class AgentRules {
         agent.changeAgentState(state, change.now());
         if (wrapUpTime != null) {
             wrapUp(agent, wrapUpTime, change);
+        }
+    }
+
+    /** The after-call work the agent gets when its next routed call ends; null for none. */
+    void setWrapUpTime(String dn, Duration time) {
+        if (time == null) {
+            wrapUpTimes.remove(dn);
+        } else {
+            wrapUpTimes.put(dn, time);
         }
     }
 

@@ -19,18 +19,18 @@ import com.dialtone.switching.SwitchRejection.Reason;
 import com.dialtone.switching.UserData;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A switch in memory: a fixed set of DNs, calls between them, routing points that queue calls for their
+ * A switch in memory: DNs (given at the start, added and removed while it runs), calls between them, routing points that queue calls for their
  * agents (see {@link RoutingPlan} and {@link Acd}), simulated far ends for every other number (see
  * {@link DialPlan}), and simulated customers calling in. This class is the list of requests and the rules
  * across calls; the parts they use have classes of their own.
@@ -74,6 +74,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     private final Destinations destinations;
     private final SimulatedCustomer customers;
     private final Consultation consultation;
+    private final Provisioning provisioning;
 
     public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, SwitchLoop loop) {
         this(dns, dialPlan, RoutingPlan.none(), loop);
@@ -86,11 +87,10 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
     public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, RoutingPlan routingPlan, SwitchLoop loop) {
         Destinations.checkPlan(routingPlan, dns);
         Instant start = loop.now();
-        Map<String, Dn> states = new HashMap<>();
+        this.dns = new ConcurrentHashMap<>(); // provisioning writes it on the loop; readers are anywhere
         for (String dn : dns) {
-            states.put(dn, new Dn(dn, start));
+            this.dns.put(dn, new Dn(dn, start));
         }
-        this.dns = Map.copyOf(states);
         this.work = new SwitchWork(loop, calls, this::settle, this::published);
         this.farEnd = new SimulatedFarEnd(dialPlan, work);
         this.acd = new Acd(routingPlan, this.dns, work);
@@ -99,6 +99,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         this.destinations = new Destinations(this.dns, acd, farEnd, work);
         this.customers = new SimulatedCustomer(calls, destinations, work);
         this.consultation = new Consultation(calls, destinations, farEnd, supervision);
+        this.provisioning = new Provisioning(this.dns, calls, acd, supervision, agents);
     }
 
     @Override
@@ -331,9 +332,26 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         return run(callId, call -> change -> call.setMonitoredPartyMuted(supervisorDn, muted, change));
     }
 
+    // ---- provisioning ----
+
+    @Override
+    public CompletableFuture<Void> addDn(String dn) {
+        return work.execute(change -> provisioning.addDn(dn, change));
+    }
+
+    @Override
+    public CompletableFuture<Void> removeDn(String dn) {
+        return work.execute(change -> provisioning.removeDn(requireDn(dn), change));
+    }
+
+    @Override
+    public CompletableFuture<Void> setRouting(String dn, Set<String> routingPoints, Duration wrapUpTime) {
+        return work.execute(change -> provisioning.setRouting(requireDn(dn), routingPoints, wrapUpTime));
+    }
+
     @Override
     public Optional<DnSnapshot> dn(String dn) {
-        Dn state = dns.get(dn);
+        Dn state = dn == null ? null : dns.get(dn);
         return state == null ? Optional.empty() : Optional.of(state.latest());
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The embedded switch's routing points, and how it treats the agents who take their calls.
+ * The embedded switch's routing points, and how it treats the agents who take their calls, when it
+ * starts; {@link com.dialtone.switching.Switch#setRouting} changes the agents and wrap-up times later.
  *
  * @param routingPoints the routing points, each with its agents
  * @param offerTimeout  how long a call offered to an agent rings before it goes back to the queue

@@ -2,6 +2,8 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.RoutingPointSnapshot;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -10,13 +12,14 @@ final class RoutingPoint {
 
     private final String number;
     private final String name;
+    /** In the order they joined: among agents idle since the same moment, the first is offered first. */
     private final List<Dn> agents;
     private final Deque<Call> waiting = new ArrayDeque<>();
 
     RoutingPoint(String number, String name, List<Dn> agents) {
         this.number = number;
         this.name = name;
-        this.agents = List.copyOf(agents);
+        this.agents = new ArrayList<>(agents);
     }
 
     String number() {
@@ -24,7 +27,18 @@ final class RoutingPoint {
     }
 
     List<Dn> agents() {
-        return agents;
+        return Collections.unmodifiableList(agents);
+    }
+
+    /** Makes the DN one of the agents or not; true if that changed anything. A new agent comes last. */
+    boolean setAgent(Dn agent, boolean member) {
+        if (!member) {
+            return agents.remove(agent);
+        }
+        if (agents.contains(agent)) {
+            return false;
+        }
+        return agents.add(agent);
     }
 
     /** The calls waiting for an agent, first in line first; a call being offered is not among them. */

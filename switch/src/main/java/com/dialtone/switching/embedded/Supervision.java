@@ -62,6 +62,11 @@ final class Supervision {
         }
     }
 
+    /** The supervisor monitoring the DN, or null. */
+    Dn supervisorOf(String target) {
+        return supervisorOf.get(target);
+    }
+
     /** The supervisor changed its mode in the call; its next calls are joined the same way. */
     void modeChanged(Dn supervisor, Party party, Change change) {
         Monitoring monitoring = supervisor.monitoring();
