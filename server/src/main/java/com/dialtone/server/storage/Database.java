@@ -65,7 +65,12 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new ConfigException("cannot open the database (" + description + "): " + rootMessage(e));
+            String cause = rootMessage(e);
+            if (embedded && cause != null && cause.contains("The file is locked")) {
+                throw new ConfigException("cannot open the database (" + description + "): the data folder is in use by another running "
+                        + "Dialtone; stop that one, or give this one another folder with --data");
+            }
+            throw new ConfigException("cannot open the database (" + description + "): " + cause);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();

@@ -54,7 +54,7 @@ final class Agent implements AutoCloseable {
         BASIC_ON_HANDSHAKE
     }
 
-    final GwsServer server;
+    final ServerAddress server;
     final String userName;
     final String deviceId;
     final String dn;
@@ -65,11 +65,11 @@ final class Agent implements AutoCloseable {
     private BayeuxClient cometd;
 
     /** Logged in over REST with the demo password, for users without a device too (admin). */
-    private Agent(GwsServer server, String userName) {
+    private Agent(ServerAddress server, String userName) {
         this(server, userName, "demo", "demo");
     }
 
-    private Agent(GwsServer server, String userName, String password, String handshakePassword) {
+    private Agent(ServerAddress server, String userName, String password, String handshakePassword) {
         this.server = server;
         this.userName = userName;
         this.basic = basic(userName, handshakePassword);
@@ -82,23 +82,23 @@ final class Agent implements AutoCloseable {
     }
 
     /** Logs in over REST, then connects CometD with the session cookie and subscribes to {@code /v2/me/calls}. */
-    static Agent login(GwsServer server, String userName, Transport transport) throws Exception {
+    static Agent login(ServerAddress server, String userName, Transport transport) throws Exception {
         return login(server, userName, transport, Login.SESSION_COOKIE, "/v2/me/calls");
     }
 
-    static Agent login(GwsServer server, String userName, Transport transport, Login login, String... channels) throws Exception {
+    static Agent login(ServerAddress server, String userName, Transport transport, Login login, String... channels) throws Exception {
         Agent agent = restOnly(server, userName);
         agent.connect(transport, login, channels);
         return agent;
     }
 
     /** Logged in over REST only: no CometD session. */
-    static Agent restOnly(GwsServer server, String userName) throws Exception {
+    static Agent restOnly(ServerAddress server, String userName) throws Exception {
         return new Agent(server, userName, "demo", "demo");
     }
 
     /** Logs in over REST with one password, and will send another one on a Basic CometD handshake. */
-    static Agent withPassword(GwsServer server, String userName, String password, String handshakePassword) throws Exception {
+    static Agent withPassword(ServerAddress server, String userName, String password, String handshakePassword) throws Exception {
         return new Agent(server, userName, password, handshakePassword);
     }
 
@@ -257,7 +257,7 @@ final class Agent implements AutoCloseable {
     }
 
     /** A customer calls through the simulator, as admin; returns the call's id. */
-    static String customerCalls(GwsServer server, String to, String moreJson) {
+    static String customerCalls(ServerAddress server, String to, String moreJson) {
         Agent admin = new Agent(server, "admin");
         Response response = admin.sim("/calls", ("{'from':'5551234','to':'" + to + "'" + (moreJson.isEmpty() ? "" : "," + moreJson) + "}").replace('\'', '"'));
         assertThat(response.status()).as("customer call: %s", response.body()).isEqualTo(200);

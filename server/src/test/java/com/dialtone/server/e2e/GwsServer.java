@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A real Dialtone server on a free port, with the demo contact centre and any overrides given, on a
  * fresh embedded database in a temporary folder that is deleted when it closes (unless kept).
  */
-final class GwsServer implements AutoCloseable {
+final class GwsServer implements ServerAddress, AutoCloseable {
 
     /** The demo, but an unanswered external number gives up after 2 s instead of 30 s. */
     static final String TEST_DEFAULTS = "server: {port: 0}\ndialPlan: {noAnswerTimeout: 2s}\n";
@@ -59,18 +59,14 @@ final class GwsServer implements AutoCloseable {
         return dataDir;
     }
 
-    /** What URIs in replies start with: http://127.0.0.1:40123, or server.publicBaseUrl when set. */
-    String base() {
+    @Override
+    public String base() {
         return server.baseUrl();
     }
 
-    /** Where to connect to, e.g. http://127.0.0.1:40123. */
-    String local() {
+    @Override
+    public String local() {
         return server.localUrl();
-    }
-
-    String api(String path) {
-        return local() + "/api/v2" + path;
     }
 
     @Override
