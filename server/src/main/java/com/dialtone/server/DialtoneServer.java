@@ -25,10 +25,12 @@ import com.dialtone.server.diagnostics.DiagnosticsResource;
 import com.dialtone.server.http.JsonErrorHandler;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.me.MeResource;
+import com.dialtone.server.me.UserMapper;
 import com.dialtone.server.notifications.CallNotifier;
 import com.dialtone.server.notifications.DeviceNotifier;
 import com.dialtone.server.notifications.LoginSessions;
 import com.dialtone.server.notifications.Notifications;
+import com.dialtone.server.provisioning.ProvisioningApi;
 import com.dialtone.server.provisioning.StoredContactCenter;
 import com.dialtone.server.sim.SimulatorResource;
 import com.dialtone.server.storage.Database;
@@ -118,8 +120,11 @@ public final class DialtoneServer implements AutoCloseable {
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DiagnosticsResource(Version.current()).routes());
+        UserMapper userMapper = new UserMapper(urls);
+        ProvisioningApi provisioning = new ProvisioningApi(stored, contactCenter, telephony, deviceMapper, userMapper, notifications, urls);
         routes.addAll(new MeResource(devices, calls, channels, allDevices, new ContactCenterSession(telephony), agentStates,
-                notifications.sessions()::endedHttpSession, urls).routes());
+                notifications.sessions()::endedHttpSession, userMapper, provisioning.passwordChange()).routes());
+        routes.addAll(provisioning.routes());
         routes.addAll(channels.routes());
         routes.addAll(devices.routes());
         routes.addAll(calls.routes());

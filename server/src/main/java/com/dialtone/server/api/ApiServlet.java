@@ -2,6 +2,7 @@ package com.dialtone.server.api;
 
 import com.dialtone.server.auth.Authenticator;
 import com.dialtone.server.auth.CsrfProtection;
+import com.dialtone.server.auth.PasswordChangeRequired;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.JsonBody;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every REST request under {@code /api/v2}, in a fixed order: find the route, authenticate (unless the
- * route is public), check CSRF, run the handler, write its reply. Any refusal becomes the GWS error body;
- * anything unexpected is logged with its stack trace and the client gets {@code statusCode} 4 without one.
+ * route is public), check CSRF, hold back a user who must change their password first, run the handler,
+ * write its reply. Any refusal becomes the GWS error body; anything unexpected is logged with its stack
+ * trace and the client gets {@code statusCode} 4 without one. Every method (GET, POST, PUT, DELETE ...)
+ * comes through {@link #service}: a path served with other methods only answers 405 with {@code Allow}.
  */
 public final class ApiServlet extends HttpServlet {
 
@@ -33,6 +36,13 @@ public final class ApiServlet extends HttpServlet {
     private final int maxBodyBytes;
 
     public ApiServlet(List<Route> routes, Authenticator authenticator, CsrfProtection csrf, int maxBodyBytes) {
+        // Two routes for the same method and path would leave one silently unused: a wiring mistake.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Route route : routes) {
+            if (!seen.add(route.method() + " " + route.pattern())) {
+                throw new IllegalArgumentException("two routes for " + route.method() + " " + route.pattern());
+            }
+        }
         this.routes = List.copyOf(routes);
         this.authenticator = authenticator;
         this.csrf = csrf;
@@ -71,6 +81,9 @@ public final class ApiServlet extends HttpServlet {
                 response.setHeader("Allow", String.join(", ", allowed));
                 throw new GwsException(StatusCode.FORBIDDEN, 405,
                         request.getMethod() + " is not supported on " + request.getRequestURI() + "; use " + String.join(" or ", allowed));
+            }
+            if (!route.openBeforePasswordChange()) {
+                PasswordChangeRequired.check(user);
             }
             Object reply = route.handler().handle(new ApiRequest(request, parameters, user, maxBodyBytes));
             JsonResponses.write(response, 200, reply);

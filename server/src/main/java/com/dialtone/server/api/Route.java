@@ -5,14 +5,19 @@ import java.util.Map;
 
 /**
  * A method and a path pattern such as {@code /me/calls/{id}} (relative to {@code /api/v2}), the handler
- * that serves them, and whether the caller must be authenticated.
+ * that serves them, whether the caller must be authenticated, and whether a user who must change their
+ * password first may use it ({@code GET /me}, and {@code POST /me} for ChangePassword).
  */
-public record Route(String method, String pattern, boolean authenticated, Handler handler) {
+public record Route(String method, String pattern, boolean authenticated, boolean openBeforePasswordChange, Handler handler) {
 
     @FunctionalInterface
     public interface Handler {
         /** Returns the reply body; throws {@link com.dialtone.server.http.GwsException} to refuse. */
         Object handle(ApiRequest request) throws Exception;
+    }
+
+    public Route(String method, String pattern, boolean authenticated, Handler handler) {
+        this(method, pattern, authenticated, false, handler);
     }
 
     public static Route get(String pattern, Handler handler) {
@@ -23,8 +28,24 @@ public record Route(String method, String pattern, boolean authenticated, Handle
         return new Route("POST", pattern, true, handler);
     }
 
+    public static Route put(String pattern, Handler handler) {
+        return new Route("PUT", pattern, true, handler);
+    }
+
+    public static Route delete(String pattern, Handler handler) {
+        return new Route("DELETE", pattern, true, handler);
+    }
+
     public static Route publicGet(String pattern, Handler handler) {
         return new Route("GET", pattern, false, handler);
+    }
+
+    /**
+     * This route, open to a user whose password must be changed first; its handler then enforces the
+     * rule itself where it serves more than the change (see {@link com.dialtone.server.auth.PasswordChangeRequired}).
+     */
+    public Route beforePasswordChange() {
+        return new Route(method, pattern, authenticated, true, handler);
     }
 
     /** The path parameters if the path fits the pattern, else null. */

@@ -43,6 +43,10 @@ public final class Authenticator {
             return sessionUser.get();
         }
         User user = verify(credentials).orElseThrow(() -> new GwsException(StatusCode.NOT_AUTHENTICATED, "Invalid user name or password"));
+        if (!user.enabled()) {
+            // Said only to whoever knows the password: it tells them why, and nobody else anything.
+            throw new GwsException(StatusCode.NOT_AUTHENTICATED, "User '" + user.userName() + "' is disabled");
+        }
         if (session != null) {
             session.invalidate();
         }
@@ -50,14 +54,17 @@ public final class Authenticator {
         return user;
     }
 
-    /** The user a session attribute names, if any. */
+    /**
+     * The user a session attribute names, if any. Looked up on every request, so a session stops working
+     * the moment its user is deleted or disabled.
+     */
     public Optional<User> userOfSession(Object sessionUserId) {
-        return sessionUserId instanceof String id ? users.byId(id) : Optional.empty();
+        return sessionUserId instanceof String id ? users.byId(id).filter(User::enabled) : Optional.empty();
     }
 
-    /** The user whose Basic credentials these are, if they are right. */
+    /** The enabled user whose Basic credentials these are, if they are right. */
     public Optional<User> verifyBasic(String authorization) {
-        return authorization == null ? Optional.empty() : verify(Credentials.parse(authorization));
+        return authorization == null ? Optional.empty() : verify(Credentials.parse(authorization)).filter(User::enabled);
     }
 
     private Optional<User> verify(Credentials credentials) {

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /api/v2/me/devices}, operations on a device, and {@code /api/v2/devices/{id}} (the address GWS puts in {@code deviceUri}). */
+/**
+ * {@code /api/v2/me/devices} and operations on a device. {@code /api/v2/devices/{id}} (the address GWS puts
+ * in {@code deviceUri}) is served by provisioning, which shows a user their own device there, and an
+ * administrator any.
+ */
 public final class DevicesResource {
 
     private final Devices devices;
@@ -32,7 +36,6 @@ public final class DevicesResource {
         return List.of(
                 Route.get("/me/devices", this::list),
                 Route.get("/me/devices/{id}", this::get),
-                Route.get("/devices/{id}", this::get),
                 Route.post("/me/devices/{id}", request -> operations.perform(request.user(), owned(request), request.body())),
                 Route.post("/me/devices/{id}/calls", request -> dial.perform(owned(request), request.body())));
     }

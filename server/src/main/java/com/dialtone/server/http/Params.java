@@ -45,6 +45,30 @@ public final class Params {
         return value.textValue();
     }
 
+    /** {@code true} or {@code false}; null when absent. */
+    public Boolean optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (absent(value)) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw GwsException.invalid(prefix + name, "must be true or false, was " + describe(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** Whether the parameter was sent with a value other than null. */
+    public boolean has(String name) {
+        return !absent(node.get(name));
+    }
+
+    /** The names of the parameters sent, in their order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** The value as sent, for parameters GWS accepts in more than one type; null when absent. */
     public JsonNode raw(String name) {
         JsonNode value = node.get(name);
@@ -126,7 +150,7 @@ public final class Params {
         return value == null || value.isNull() || value.isMissingNode();
     }
 
-    private static String describe(JsonNode value) {
+    public static String describe(JsonNode value) {
         return switch (value.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";

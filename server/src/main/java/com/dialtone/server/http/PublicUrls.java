@@ -26,6 +26,11 @@ public record PublicUrls(String base) {
         return base + "/api/v2/users/" + id;
     }
 
+    /** Any other resource: {@code api("/features/api-voice")}. */
+    public String api(String path) {
+        return base + "/api/v2" + path;
+    }
+
     /**
      * The id at the end of a URI or path a client sent to name a resource ({@code http://h/api/v2/me/calls/ID},
      * {@code /devices/ID}), or the id itself; null when there is none.

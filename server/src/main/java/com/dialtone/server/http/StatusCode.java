@@ -13,7 +13,11 @@ public enum StatusCode {
     INTERNAL_ERROR(4, 500),
     NO_PERMISSION(5, 403),
     NOT_FOUND(6, 404),
+    PASSWORD_CHANGE_REQUIRED(8, 403),
     INVALID_INPUT(10, 400),
+    READ_ONLY(11, 400),
+    ALREADY_EXISTS(18, 403),
+    IN_USE(19, 403),
     NOT_AUTHENTICATED(20, 401);
 
     private final int code;

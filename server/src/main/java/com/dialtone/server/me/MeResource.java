@@ -5,6 +5,7 @@ import com.dialtone.server.agents.ChannelsResource;
 import com.dialtone.server.agents.ContactCenterSession;
 import com.dialtone.server.api.ApiRequest;
 import com.dialtone.server.api.Route;
+import com.dialtone.server.auth.PasswordChangeRequired;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.calls.CallsResource;
 import com.dialtone.server.devices.Device;
@@ -12,7 +13,6 @@ import com.dialtone.server.devices.Devices;
 import com.dialtone.server.devices.DevicesResource;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
-import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
 import java.util.List;
@@ -24,13 +24,10 @@ import java.util.function.Consumer;
  * {@code /api/v2/me}: the logged-in user. {@code GET ?subresources=*} (or a list such as
  * {@code devices,calls}) embeds what this server has of the user's sub-collections, which is how a
  * desktop recovers its state in one request; names it does not serve yet (skills, settings, features
- * ...) are ignored, as real clients ask for them. {@code POST} starts and ends the contact-centre session
- * and takes the agent states real clients send here.
+ * ...) are ignored, as real clients ask for them. {@code POST} starts and ends the contact-centre session,
+ * takes the agent states real clients send here, and {@code ChangePassword}.
  */
 public final class MeResource {
-
-    /** One contact centre per server; its id only has to be stable. */
-    static final String CONTACT_CENTER_ID = "6d7a6b2e-0f3c-4c51-9b8e-4449a1a1e001";
 
     private final DevicesResource devicesResource;
     private final CallsResource calls;
@@ -39,13 +36,15 @@ public final class MeResource {
     private final ContactCenterSession session;
     private final AgentStateOperations agentStates;
     private final Consumer<String> httpSessionEnded;
-    private final PublicUrls urls;
+    private final UserMapper users;
+    private final PasswordChange passwordChange;
 
     /**
      * @param httpSessionEnded told the id of each HTTP session that EndContactCenterSession ends
      */
     public MeResource(DevicesResource devicesResource, CallsResource calls, ChannelsResource channels, Devices devices,
-                      ContactCenterSession session, AgentStateOperations agentStates, Consumer<String> httpSessionEnded, PublicUrls urls) {
+                      ContactCenterSession session, AgentStateOperations agentStates, Consumer<String> httpSessionEnded,
+                      UserMapper users, PasswordChange passwordChange) {
         this.devicesResource = devicesResource;
         this.calls = calls;
         this.channels = channels;
@@ -53,28 +52,33 @@ public final class MeResource {
         this.session = session;
         this.agentStates = agentStates;
         this.httpSessionEnded = httpSessionEnded;
-        this.urls = urls;
+        this.users = users;
+        this.passwordChange = passwordChange;
     }
 
     public List<Route> routes() {
-        return List.of(Route.get("/me", this::get), Route.post("/me", this::perform));
+        // Both stay open to a user who must change their password: GET to see who they are, POST for ChangePassword.
+        return List.of(Route.get("/me", this::get).beforePasswordChange(),
+                Route.post("/me", this::perform).beforePasswordChange());
     }
 
     private Map<String, Object> get(ApiRequest request) {
         User user = request.user();
         Set<String> wanted = request.queryList("subresources");
         boolean all = wanted.contains("*");
-        return Reply.ok("user", new UserResource(user.id(), user.userName(), user.firstName(), user.lastName(),
-                user.roles(), true, false, CONTACT_CENTER_ID,
+        return Reply.ok("user", users.toResource(user,
                 all || wanted.contains("devices") ? devicesResource.resourcesOf(user) : null,
                 all || wanted.contains("calls") ? calls.resourcesOf(user) : null,
-                all || wanted.contains("channels") ? channels.of(user) : null,
-                urls.user(user.id()), "/users/" + user.id()));
+                all || wanted.contains("channels") ? channels.of(user) : null));
     }
 
     private Map<String, Object> perform(ApiRequest request) throws Exception {
         Params params = Params.of(request.body());
         String name = params.requiredText("operationName");
+        if (name.equals("ChangePassword")) {
+            return passwordChange.change(request.user(), params);
+        }
+        PasswordChangeRequired.check(request.user());
         List<Device> owned = devices.ownedBy(request.user().id());
         switch (name) {
             case "StartContactCenterSession" -> {
@@ -91,7 +95,7 @@ public final class MeResource {
             default -> {
                 if (!AgentStateOperations.isAgentState(name)) {
                     throw new GwsException(StatusCode.INVALID_INPUT, "Unknown operationName '" + name + "' for /me; known: AfterCallWork, "
-                            + "AuxWork, EndContactCenterSession, NotReady, Ready, StartContactCenterSession");
+                            + "AuxWork, ChangePassword, EndContactCenterSession, NotReady, Ready, StartContactCenterSession");
                 }
                 agentStates.perform(owned, name, params);
                 return Reply.ok();

@@ -7,12 +7,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** The GWS user resource; {@code devices}, {@code calls} and {@code channels} only with {@code subresources}. */
+/**
+ * The GWS user resource, the same on {@code /me} and {@code /users/{id}}. {@code password} is always
+ * {@code ""}, as in GWS: the hash never leaves the server. {@code routingPoints} and {@code wrapUpTime}
+ * (seconds, 0 for none) are Dialtone's, for provisioning the routing. {@code devices}, {@code calls} and
+ * {@code channels} only with {@code subresources}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "userName", "firstName", "lastName", "roles", "enabled", "changePasswordOnFirstLogin",
-        "contactCenterId", "devices", "calls", "channels", "uri", "path"})
-public record UserResource(String id, String userName, String firstName, String lastName, List<String> roles,
-                           boolean enabled, boolean changePasswordOnFirstLogin, String contactCenterId,
-                           List<DeviceResource> devices, List<CallResource> calls,
+@JsonPropertyOrder({"id", "userName", "password", "firstName", "lastName", "emailAddress", "roles", "enabled",
+        "changePasswordOnFirstLogin", "contactCenterId", "routingPoints", "wrapUpTime", "devices", "calls", "channels", "uri", "path"})
+public record UserResource(String id, String userName, String password, String firstName, String lastName, String emailAddress,
+                           List<String> roles, boolean enabled, boolean changePasswordOnFirstLogin, String contactCenterId,
+                           List<String> routingPoints, long wrapUpTime, List<DeviceResource> devices, List<CallResource> calls,
                            List<ChannelsResource.ChannelState> channels, String uri, String path) {
 }

@@ -69,6 +69,19 @@ public final class NotificationSessions {
         });
     }
 
+    /**
+     * Disconnects, a moment later, every CometD session of the user, whatever it was opened with: the
+     * user was deleted or disabled. The moment lets the notifications of the change reach them first.
+     */
+    public void endedUser(String userId) {
+        CompletableFuture.delayedExecutor(LOGOUT_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            Set<ServerSession> sessions = byUser.get(userId);
+            if (sessions != null) {
+                sessions.forEach(ServerSession::disconnect);
+            }
+        });
+    }
+
     /** True if the user has a session subscribed to something matching the channel. */
     public boolean isListening(String userId, String channel) {
         Set<ServerSession> sessions = userId == null ? null : byUser.get(userId);

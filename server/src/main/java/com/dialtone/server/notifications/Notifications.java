@@ -41,9 +41,11 @@ public final class Notifications {
 
     private final BayeuxServerImpl bayeux = new BayeuxServerImpl();
     private final NotificationSessions sessions = new NotificationSessions();
+    private final LoginSessions loginSessions;
 
     public Notifications(ServletContextHandler context, Authenticator authenticator, LoginSessions loginSessions,
                          NotificationSettings settings, int maxRequestBodyBytes) {
+        this.loginSessions = loginSessions;
         context.insertHandler(WebSocketUpgradeHandler.from(context.getServer(), context));
         JacksonJSONContextServer json = new JacksonJSONContextServer();
         Json.configure(json.getObjectMapper());
@@ -107,5 +109,14 @@ public final class Notifications {
 
     public NotificationSessions sessions() {
         return sessions;
+    }
+
+    /**
+     * Ends every session of a user who was just deleted or disabled: their HTTP sessions at once (their
+     * next request gets 401) and their CometD sessions a moment later.
+     */
+    public void endSessionsOf(String userId) {
+        loginSessions.endSessionsOf(userId);
+        sessions.endedUser(userId);
     }
 }

@@ -2,6 +2,7 @@ package com.dialtone.server.e2e;
 
 import com.dialtone.server.DialtoneServer;
 import com.dialtone.server.config.ConfigLoader;
+import com.dialtone.server.config.StorageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,20 @@ final class GwsServer implements ServerAddress, AutoCloseable {
     /** A server on the data another one left, which stays after this one closes too. */
     static GwsServer startOn(Path dataDir, String... overlays) {
         return start(dataDir, false, overlays);
+    }
+
+    /**
+     * A server on the given database, which stays after it closes: an H2 data folder, or a PostgreSQL
+     * database given to the server as the {@code storage} overlay a deployment would write.
+     */
+    static GwsServer startOn(StorageSettings storage, String... overlays) {
+        if (storage.url() == null) {
+            return startOn(Path.of(storage.dataDir()), overlays);
+        }
+        List<String> all = new ArrayList<>();
+        all.add("storage: {url: '" + storage.url() + "', user: '" + storage.user() + "', password: '" + storage.password() + "'}\n");
+        all.addAll(List.of(overlays));
+        return start(all.toArray(String[]::new)); // its temporary data folder is unused
     }
 
     private static GwsServer start(Path dataDir, boolean ownsData, String... overlays) {

@@ -1,0 +1,16 @@
+package com.dialtone.server.me;
+
+import com.dialtone.server.auth.User;
+import com.dialtone.server.http.Params;
+import java.util.Map;
+
+/**
+ * {@code ChangePassword} on {@code POST /api/v2/me}: the user changes their own password. Provisioning
+ * does it, as it owns the stored users; this keeps {@code me} from depending on it.
+ */
+@FunctionalInterface
+public interface PasswordChange {
+
+    /** Returns the reply body; throws {@link com.dialtone.server.http.GwsException} to refuse. */
+    Map<String, Object> change(User user, Params params);
+}
