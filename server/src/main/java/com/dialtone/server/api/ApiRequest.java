@@ -1,8 +1,9 @@
 package com.dialtone.server.api;
 
-import com.dialtone.server.auth.User;
 import com.dialtone.server.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.dialtone.server.auth.Authenticator;
+import com.dialtone.server.auth.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -18,12 +19,19 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final User user;
     private final int maxBodyBytes;
+    private final Authenticator authenticator;
 
-    ApiRequest(HttpServletRequest http, Map<String, String> pathParameters, User user, int maxBodyBytes) {
+    ApiRequest(HttpServletRequest http, Map<String, String> pathParameters, User user, int maxBodyBytes, Authenticator authenticator) {
         this.http = http;
         this.pathParameters = pathParameters;
         this.user = user;
         this.maxBodyBytes = maxBodyBytes;
+        this.authenticator = authenticator;
+    }
+
+    /** After the caller changed their own password: their session goes on, every other one of theirs ends. */
+    public void ownPasswordChanged() {
+        authenticator.passwordChanged(http, user.id());
     }
 
     /** The authenticated user; null only on public routes. */

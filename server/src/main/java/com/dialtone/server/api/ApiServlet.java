@@ -85,7 +85,7 @@ public final class ApiServlet extends HttpServlet {
             if (!route.openBeforePasswordChange()) {
                 PasswordChangeRequired.check(user);
             }
-            Object reply = route.handler().handle(new ApiRequest(request, parameters, user, maxBodyBytes));
+            Object reply = route.handler().handle(new ApiRequest(request, parameters, user, maxBodyBytes, authenticator));
             JsonResponses.write(response, 200, reply);
         } catch (GwsException refusal) {
             drainUnread(request);

@@ -17,6 +17,12 @@ public final class Authenticator {
     /** The session attribute holding the id of the user the session belongs to. */
     public static final String SESSION_USER = "dialtone.userId";
 
+    /**
+     * The session attribute holding the password hash the session logged in with: a session works only
+     * while it is still the user's, so changing a password logs out every other session of the user.
+     */
+    private static final String SESSION_CREDENTIAL = "dialtone.credential";
+
     private final Users users;
 
     public Authenticator(Users users) {
@@ -32,7 +38,8 @@ public final class Authenticator {
      */
     public User authenticate(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Optional<User> sessionUser = session == null ? Optional.empty() : userOfSession(session.getAttribute(SESSION_USER));
+        Optional<User> sessionUser = session == null ? Optional.empty() : userOfSession(session.getAttribute(SESSION_USER))
+                .filter(user -> user.passwordHash().equals(session.getAttribute(SESSION_CREDENTIAL)));
         String authorization = request.getHeader("Authorization");
         if (authorization == null) {
             return sessionUser.orElseThrow(() -> new GwsException(StatusCode.NOT_AUTHENTICATED,
@@ -50,8 +57,19 @@ public final class Authenticator {
         if (session != null) {
             session.invalidate();
         }
-        request.getSession(true).setAttribute(SESSION_USER, user.id());
+        HttpSession fresh = request.getSession(true);
+        fresh.setAttribute(SESSION_CREDENTIAL, user.passwordHash());
+        fresh.setAttribute(SESSION_USER, user.id());
         return user;
+    }
+
+    /** Keeps the caller's own session working after it changed the user's password. */
+    public void passwordChanged(HttpServletRequest request, String userId) {
+        HttpSession session = request.getSession(false);
+        User user = users.byId(userId).orElse(null);
+        if (session != null && user != null && userId.equals(session.getAttribute(SESSION_USER))) {
+            session.setAttribute(SESSION_CREDENTIAL, user.passwordHash());
+        }
     }
 
     /**

@@ -76,7 +76,9 @@ public final class MeResource {
         Params params = Params.of(request.body());
         String name = params.requiredText("operationName");
         if (name.equals("ChangePassword")) {
-            return passwordChange.change(request.user(), params);
+            Map<String, Object> reply = passwordChange.change(request.user(), params);
+            request.ownPasswordChanged();
+            return reply;
         }
         PasswordChangeRequired.check(request.user());
         List<Device> owned = devices.ownedBy(request.user().id());

@@ -34,6 +34,20 @@ class PasswordTest extends EndToEndTest {
     }
 
     @Test
+    void aPasswordChange_endsTheUsersOtherSessions_evenOneThatSendsTheOldPassword() throws Exception {
+        Agent desk = restOnly("agent1");
+        Agent elsewhere = restOnly("agent1"); // another browser, logged in with the old password
+        assertThat(elsewhere.get("/me").status()).isEqualTo(200);
+
+        ok(desk.post("/me", json("{'operationName':'ChangePassword','oldPassword':'demo','newPassword':'n3w-secret'}")));
+
+        assertRefused(elsewhere.get("/me"), 401, 20, "Authentication required");
+        assertRefused(elsewhere.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.api("/me")))
+                .header("Authorization", Agent.basic("agent1", "demo")).GET()), 401, 20, "Invalid user name or password");
+        assertThat(desk.get("/me").status()).as("the session that changed it goes on").isEqualTo(200);
+    }
+
+    @Test
     void aWrongOldPassword_isRefused_announcedAsAnError_andChangesNothing() throws Exception {
         Agent agent1 = login("agent1", Transport.LONG_POLLING, Agent.Login.SESSION_COOKIE, "/v2/me");
 
