@@ -56,6 +56,7 @@ CREATE TABLE call_history (
     conn_id         VARCHAR(32)     NOT NULL,
     call_uuid       VARCHAR(64)     NOT NULL,
     call_type       VARCHAR(16)     NOT NULL,
+    parent_call_id  VARCHAR(64),                                -- for a consult call, the call it consulted about
     started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     ended_at        TIMESTAMP WITH TIME ZONE,                   -- null while the call goes on
     user_data       VARCHAR(1000000) NOT NULL,                  -- JSON object: the latest userData
@@ -75,7 +76,7 @@ CREATE TABLE call_parties (
     released_at TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (call_id, seq)
 );
-CREATE INDEX call_parties_user ON call_parties (user_id);
+CREATE INDEX call_parties_user ON call_parties (user_id, call_id);
 CREATE INDEX call_parties_number ON call_parties (phone_number);
 
 -- The UCS interaction of a call: its note and completion (SetCallNote, SetCallCompleted). A call may

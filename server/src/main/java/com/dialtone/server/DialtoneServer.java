@@ -22,11 +22,16 @@ import com.dialtone.server.devices.Devices;
 import com.dialtone.server.devices.DevicesResource;
 import com.dialtone.server.devices.DialOperation;
 import com.dialtone.server.diagnostics.DiagnosticsResource;
+import com.dialtone.server.history.CallHistory;
+import com.dialtone.server.history.CallHistoryResource;
+import com.dialtone.server.history.HistoryWriter;
+import com.dialtone.server.history.InteractionsResource;
 import com.dialtone.server.http.JsonErrorHandler;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.me.MeResource;
 import com.dialtone.server.me.UserMapper;
 import com.dialtone.server.notifications.CallNotifier;
+import com.dialtone.server.notifications.DeliveryOrder;
 import com.dialtone.server.notifications.DeviceNotifier;
 import com.dialtone.server.notifications.LoginSessions;
 import com.dialtone.server.notifications.Notifications;
@@ -62,6 +67,7 @@ public final class DialtoneServer implements AutoCloseable {
     private final EmbeddedSwitch telephony;
     private Notifications notifications;
     private PublicUrls urls;
+    private HistoryWriter historyWriter;
 
     public DialtoneServer(DialtoneConfig config) {
         this.config = config;
@@ -118,6 +124,9 @@ public final class DialtoneServer implements AutoCloseable {
         DevicesResource devices = new DevicesResource(allDevices, deviceMapper, new DialOperation(telephony),
                 new DeviceOperations(telephony, allDevices, agentStates), urls);
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
+        historyWriter = new HistoryWriter(database);
+        CallHistory history = new CallHistory(allDevices, stored.users(), historyWriter);
+        DeliveryOrder deliveryOrder = new DeliveryOrder();
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DiagnosticsResource(Version.current()).routes());
         UserMapper userMapper = new UserMapper(urls);
@@ -128,13 +137,18 @@ public final class DialtoneServer implements AutoCloseable {
         routes.addAll(channels.routes());
         routes.addAll(devices.routes());
         routes.addAll(calls.routes());
+        routes.addAll(new CallHistoryResource(database).routes());
+        routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions()).routes());
         CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
         context.addServlet(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes())), "/api/v2/*");
         context.addServlet(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
                 settings.maxRequestBodyBytes())), "/sim/*");
 
-        telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony));
-        telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions()));
+        // The history first: a device's Released is delivered once the write the history submits for it has
+        // committed, and everything later for that user waits behind it (docs/call-history.md, "Durability").
+        telephony.addListener(history);
+        telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony, deliveryOrder, history::recorded));
+        telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions(), deliveryOrder));
         jetty.start();
         notifications.start();
         return this;
@@ -171,9 +185,15 @@ public final class DialtoneServer implements AutoCloseable {
             jetty.stop();
         } finally {
             try {
-                loop.close();
+                loop.close(); // no more calls change, so nothing more is submitted to the history ...
             } finally {
-                database.close();
+                try {
+                    if (historyWriter != null) {
+                        historyWriter.close(); // ... which is written out before the database closes
+                    }
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -43,6 +43,11 @@ public final class ApiRequest {
         return pathParameters.get(name);
     }
 
+    /** A query parameter as sent (the first, if repeated), or null when absent. */
+    public String query(String name) {
+        return http.getParameter(name);
+    }
+
     /**
      * A comma-separated query parameter such as {@code fields=id,state} or {@code subresources=*}, as a
      * set; empty when absent.

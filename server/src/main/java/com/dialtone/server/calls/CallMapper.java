@@ -6,6 +6,7 @@ import com.dialtone.switching.CallType;
 import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
+import com.dialtone.switching.RecordingState;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -41,7 +42,7 @@ public final class CallMapper {
                 call.userData().isEmpty() ? null : call.userData().asMap(),
                 Long.toString(duration(self, now)),
                 self.muted() || self.monitoring() == MonitoringMode.LISTEN_IN ? "On" : "Off",
-                call.recording() == null ? null : capitalised(call.recording().name()),
+                call.recording() == null ? null : recordingStateName(call.recording()),
                 supervisorListeningIn(call, self),
                 self.isMonitoring() ? call.activeParties().stream().anyMatch(PartySnapshot::mutedBySupervisor) : self.mutedBySupervisor(),
                 self.isMonitoring(),
@@ -76,8 +77,14 @@ public final class CallMapper {
         return capitalised(state.name());
     }
 
-    static String typeName(CallType type) {
+    /** Internal, Inbound, Outbound, Consult. */
+    public static String typeName(CallType type) {
         return capitalised(type.name());
+    }
+
+    /** Recording, Paused, Stopped. */
+    public static String recordingStateName(RecordingState state) {
+        return capitalised(state.name());
     }
 
     private static String path(String callId) {

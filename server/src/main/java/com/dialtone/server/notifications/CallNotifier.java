@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Turns switch events into GWS notifications on {@code /v2/me/calls}, for the user whose device the event
@@ -24,6 +26,10 @@ import java.util.Map;
  * answers makes the held call completable). So after a device's state changes in one call, each of its
  * other calls whose capabilities changed, while its own state did not, is announced again with a
  * {@code StatusChange}: GWS's notification for changed capabilities.
+ *
+ * <p>A device's {@code Released} goes out only once the call's history is committed (it is the moment
+ * from which docs/call-history.md promises the call is in the history), and everything after it for the
+ * same user waits behind it ({@link DeliveryOrder}). The wait is on another thread: here it only queues.
  */
 public final class CallNotifier implements SwitchListener {
 
@@ -33,17 +39,26 @@ public final class CallNotifier implements SwitchListener {
     private final CallMapper mapper;
     private final NotificationSessions sessions;
     private final Switch telephony;
+    private final DeliveryOrder order;
+    /** The commit of the call's latest history write (CallHistory.recorded). */
+    private final Function<String, ? extends CompletionStage<?>> recorded;
     /** What each listening device was last told of each call; touched only on the switch's thread. */
     private final Map<String, Announced> announced = new HashMap<>();
 
     private record Announced(String state, List<String> capabilities) {
     }
 
-    public CallNotifier(Devices devices, CallMapper mapper, NotificationSessions sessions, Switch telephony) {
+    /**
+     * @param recorded for a call id, what completes once the call's history, as of now, is committed
+     */
+    public CallNotifier(Devices devices, CallMapper mapper, NotificationSessions sessions, Switch telephony, DeliveryOrder order,
+                        Function<String, ? extends CompletionStage<?>> recorded) {
         this.devices = devices;
         this.mapper = mapper;
         this.sessions = sessions;
         this.telephony = telephony;
+        this.order = order;
+        this.recorded = recorded;
     }
 
     @Override
@@ -61,8 +76,9 @@ public final class CallNotifier implements SwitchListener {
         List<CallSnapshot> deviceCalls = telephony.callsAt(device.phoneNumber());
         CallView view = CallView.of(event.call(), device, deviceCalls);
         if (event instanceof CallEvent.DestinationFailed failed) {
-            sessions.deliver(device.ownerId(), CHANNEL, ErrorMessage.destinationFailed(failed.cause(), failed.destination(),
-                    view.id(), mapper.toResource(view, Instant.now()).uri(), device.phoneNumber(), Metrics.since(event.startedNanos())));
+            ErrorMessage message = ErrorMessage.destinationFailed(failed.cause(), failed.destination(),
+                    view.id(), mapper.toResource(view, Instant.now()).uri(), device.phoneNumber(), Metrics.since(event.startedNanos()));
+            order.deliver(device.ownerId(), () -> sessions.deliver(device.ownerId(), CHANNEL, message));
             return;
         }
         if (event instanceof CallEvent.DtmfSent dtmf) {
@@ -117,8 +133,15 @@ public final class CallNotifier implements SwitchListener {
         if (view.state() != PartyState.RELEASED) {
             announced.put(key(view.id(), view.device()), new Announced(call.state(), call.capabilities()));
         }
-        sessions.deliver(view.device().ownerId(), CHANNEL,
-                CallStateChangeMessage.of(notificationType, call, view.dn(), extensions, Metrics.since(startedNanos)));
+        String userId = view.device().ownerId();
+        // Built now, as the change left the call; only its delivery may wait.
+        CallStateChangeMessage message = CallStateChangeMessage.of(notificationType, call, view.dn(), extensions, Metrics.since(startedNanos));
+        Runnable delivery = () -> sessions.deliver(userId, CHANNEL, message);
+        if (view.state() == PartyState.RELEASED) {
+            order.deliverAfter(userId, recorded.apply(view.id()), delivery);
+        } else {
+            order.deliver(userId, delivery);
+        }
     }
 
     private static String key(String callId, Device device) {

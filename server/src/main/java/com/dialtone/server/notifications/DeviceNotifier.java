@@ -9,7 +9,9 @@ import com.dialtone.switching.SwitchListener;
 
 /**
  * Turns changes of a DN's own state into {@code DeviceStateChangeMessage}s on {@code /v2/me/devices}, for
- * the user whose device it is. Like {@link CallNotifier}, it runs on the switch's thread and only queues.
+ * the user whose device it is. Like {@link CallNotifier}, it runs on the switch's thread and only queues,
+ * in the same {@link DeliveryOrder}: a device change that follows a call's release (after-call work) is
+ * never seen before that release.
  */
 public final class DeviceNotifier implements SwitchListener {
 
@@ -18,11 +20,13 @@ public final class DeviceNotifier implements SwitchListener {
     private final Devices devices;
     private final DeviceMapper mapper;
     private final NotificationSessions sessions;
+    private final DeliveryOrder order;
 
-    public DeviceNotifier(Devices devices, DeviceMapper mapper, NotificationSessions sessions) {
+    public DeviceNotifier(Devices devices, DeviceMapper mapper, NotificationSessions sessions, DeliveryOrder order) {
         this.devices = devices;
         this.mapper = mapper;
         this.sessions = sessions;
+        this.order = order;
     }
 
     @Override
@@ -37,6 +41,7 @@ public final class DeviceNotifier implements SwitchListener {
             return;
         }
         // The event's own snapshot, not the DN's latest: each message shows the state its change left.
-        sessions.deliver(device.ownerId(), CHANNEL, DeviceStateChangeMessage.of(mapper.toResource(device, event.state())));
+        DeviceStateChangeMessage message = DeviceStateChangeMessage.of(mapper.toResource(device, event.state()));
+        order.deliver(device.ownerId(), () -> sessions.deliver(device.ownerId(), CHANNEL, message));
     }
 }

@@ -46,9 +46,20 @@ public final class ThreadSwitchLoop implements SwitchLoop {
         return Instant.now();
     }
 
+    /**
+     * Stops taking work and waits (briefly) for the task under way, so that its events have reached the
+     * listeners when this returns: a server drains what they queued (its call history) after this.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the switch loop did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // An executor swallows a task's exception into a future nobody reads; log it instead.
