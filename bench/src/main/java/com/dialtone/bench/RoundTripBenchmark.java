@@ -1,28 +1,8 @@
 package com.dialtone.bench;
 
-import com.dialtone.server.DialtoneServer;
-import com.dialtone.server.config.ConfigLoader;
-import jakarta.websocket.ContainerProvider;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.cometd.bayeux.client.ClientSessionChannel;
-import org.cometd.client.BayeuxClient;
-import org.cometd.client.http.jetty.JettyHttpClientTransport;
-import org.cometd.client.transport.ClientTransport;
-import org.cometd.client.websocket.jakarta.WebSocketTransport;
-import org.cometd.common.JacksonJSONContextClient;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -46,85 +26,25 @@ public class RoundTripBenchmark {
     @Param({"long-polling", "websocket"})
     public String transport;
 
-    DialtoneServer server;
-    HttpClient http;
-    org.eclipse.jetty.client.HttpClient jetty;
-    BayeuxClient cometd;
-    final BlockingQueue<Map<String, Object>> notifications = new LinkedBlockingQueue<>();
+    BenchDesktop desktop;
     HttpRequest update;
 
     @Setup
     public void start() throws Exception {
-        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("dialtone-bench-data");
-        server = new DialtoneServer(ConfigLoader.load(List.of("server: {port: 0}\ndialPlan: {noAnswerTimeout: 10h}\n",
-                "storage: {dataDir: '" + data + "'}\n"))).start();
-        try {
-            connect();
-        } catch (Exception | Error e) {
-            server.close(); // or the forked JVM never exits
-            throw e;
-        }
-    }
-
-    private void connect() throws Exception {
-        String api = server.localUrl() + "/api/v2";
-        String basic = "Basic " + Base64.getEncoder().encodeToString("agent1:demo".getBytes());
-        CookieManager cookies = new CookieManager();
-        http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        http.send(HttpRequest.newBuilder(URI.create(api + "/me")).header("Authorization", basic).build(), HttpResponse.BodyHandlers.discarding());
-        String session = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst().orElseThrow();
-
-        Map<String, Object> options = new HashMap<>();
-        options.put(ClientTransport.JSON_CONTEXT_OPTION, new JacksonJSONContextClient());
-        ClientTransport clientTransport;
-        if (transport.equals("websocket")) {
-            clientTransport = new WebSocketTransport(options, null, ContainerProvider.getWebSocketContainer());
-        } else {
-            jetty = new org.eclipse.jetty.client.HttpClient();
-            jetty.setHttpCookieStore(new HttpCookieStore.Empty());
-            jetty.start();
-            clientTransport = new JettyHttpClientTransport(options, jetty);
-        }
-        cometd = new BayeuxClient(api + "/notifications", clientTransport);
-        cometd.putCookie(org.eclipse.jetty.http.HttpCookie.from("JSESSIONID", session));
-        cometd.handshake(reply -> cometd.getChannel("/v2/me/calls")
-                .subscribe((ClientSessionChannel.MessageListener) (channel, message) -> notifications.add(message.getDataAsMap())));
-        if (!cometd.waitFor(5_000, BayeuxClient.State.CONNECTED)) {
-            throw new IllegalStateException("CometD did not connect");
-        }
-        Thread.sleep(500); // let the subscription settle
-        http.send(HttpRequest.newBuilder(URI.create(api + "/me/devices/631608b3-ceb1-472b-ba05-2ae39555b0d1/calls"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"operationName\":\"Dial\",\"destination\":{\"phoneNumber\":\"5550187\"}}")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        Map<String, Object> dialing = notifications.poll(5, TimeUnit.SECONDS);
-        @SuppressWarnings("unchecked")
-        String callId = (String) ((Map<String, Object>) dialing.get("call")).get("id");
-        update = HttpRequest.newBuilder(URI.create(api + "/me/calls/" + callId)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"operationName\":\"UpdateUserData\",\"userData\":{\"step\":\"x\"}}")).build();
+        desktop = new BenchDesktop(transport, "dialPlan: {noAnswerTimeout: 10h}\n");
+        desktop.send(desktop.post(BenchDesktop.DEVICE_CALLS, "{\"operationName\":\"Dial\",\"destination\":{\"phoneNumber\":\"5550187\"}}"));
+        String callId = (String) BenchDesktop.callOf(desktop.expect("StatusChange", "Dialing")).get("id");
+        update = desktop.post("/me/calls/" + callId, "{\"operationName\":\"UpdateUserData\",\"userData\":{\"step\":\"x\"}}");
     }
 
     @TearDown
     public void stop() throws Exception {
-        cometd.disconnect();
-        cometd.waitFor(5_000, BayeuxClient.State.DISCONNECTED);
-        if (jetty != null) {
-            jetty.stop();
-        }
-        server.close();
+        desktop.close();
     }
 
     @Benchmark
     public Map<String, Object> operationToNotification() throws Exception {
-        HttpResponse<Void> reply = http.send(update, HttpResponse.BodyHandlers.discarding());
-        if (reply.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + reply.statusCode());
-        }
-        Map<String, Object> notification = notifications.poll(5, TimeUnit.SECONDS);
-        if (notification == null || !"AttachedDataChanged".equals(notification.get("notificationType"))) {
-            throw new IllegalStateException("expected AttachedDataChanged, got " + notification);
-        }
-        return notification;
+        desktop.send(update);
+        return desktop.expect("AttachedDataChanged", "Dialing");
     }
 }

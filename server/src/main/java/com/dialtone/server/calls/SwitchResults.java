@@ -21,10 +21,19 @@ public final class SwitchResults {
 
     public static <T> T await(CompletableFuture<T> request) {
         try {
+            return awaitAccepted(request);
+        } catch (SwitchRejection rejection) {
+            throw toGws(rejection);
+        }
+    }
+
+    /** Like {@link #await}, but a refusal comes back as the {@link SwitchRejection} itself, for callers that map it their way. */
+    public static <T> T awaitAccepted(CompletableFuture<T> request) {
+        try {
             return request.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SwitchRejection rejection) {
-                throw toGws(rejection);
+                throw rejection;
             }
             throw new IllegalStateException("the switch failed a request", e.getCause());
         } catch (TimeoutException e) {

@@ -4,6 +4,7 @@ import com.dialtone.server.auth.User;
 import com.dialtone.server.auth.Users;
 import com.dialtone.server.devices.Device;
 import com.dialtone.server.devices.Devices;
+import com.dialtone.server.calls.SwitchResults;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.server.storage.Database;
@@ -17,9 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,7 +37,6 @@ import org.slf4j.LoggerFactory;
 final class Provisioning {
 
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
-    private static final long SWITCH_TIMEOUT_SECONDS = 5;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final StoredContactCenter stored;
@@ -111,19 +108,7 @@ final class Provisioning {
 
     /** Waits for the switch to take a request; a refusal comes back as the {@link SwitchRejection} itself. */
     void await(CompletableFuture<?> request) {
-        try {
-            request.get(SWITCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SwitchRejection rejection) {
-                throw rejection;
-            }
-            throw new IllegalStateException("the switch failed a request", e.getCause());
-        } catch (TimeoutException e) {
-            throw new GwsException(StatusCode.INTERNAL_ERROR, 503, "Voice service is not available at this time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GwsException(StatusCode.INTERNAL_ERROR, 503, "Voice service is not available at this time");
-        }
+        SwitchResults.awaitAccepted(request);
     }
 
     /** For undoing: a request whose refusal changes nothing more (it is logged). */
