@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,21 +38,9 @@ public final class UserStore {
     }
 
     public static void insert(Connection db, User user) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO users (id, user_name, first_name, last_name, email_address,"
-                + " password_hash, enabled, change_password, wrap_up_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, user.id());
-            insert.setString(2, user.userName());
-            insert.setString(3, user.firstName());
-            insert.setString(4, user.lastName());
-            insert.setString(5, user.emailAddress());
-            insert.setString(6, user.passwordHash());
-            insert.setBoolean(7, user.enabled());
-            insert.setBoolean(8, user.changePasswordOnFirstLogin());
-            if (user.wrapUpTime() == null) {
-                insert.setNull(9, java.sql.Types.BIGINT);
-            } else {
-                insert.setLong(9, user.wrapUpTime().toMillis());
-            }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO users (user_name, first_name, last_name, email_address,"
+                + " password_hash, enabled, change_password, wrap_up_ms, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(insert, user);
             insert.executeUpdate();
         }
         insertLists(db, user);
@@ -63,25 +50,30 @@ public final class UserStore {
     public static void update(Connection db, User user) throws SQLException {
         try (PreparedStatement update = db.prepareStatement("UPDATE users SET user_name = ?, first_name = ?, last_name = ?,"
                 + " email_address = ?, password_hash = ?, enabled = ?, change_password = ?, wrap_up_ms = ? WHERE id = ?")) {
-            update.setString(1, user.userName());
-            update.setString(2, user.firstName());
-            update.setString(3, user.lastName());
-            update.setString(4, user.emailAddress());
-            update.setString(5, user.passwordHash());
-            update.setBoolean(6, user.enabled());
-            update.setBoolean(7, user.changePasswordOnFirstLogin());
-            if (user.wrapUpTime() == null) {
-                update.setNull(8, java.sql.Types.BIGINT);
-            } else {
-                update.setLong(8, user.wrapUpTime().toMillis());
-            }
-            update.setString(9, user.id());
+            bind(update, user);
             if (update.executeUpdate() != 1) {
                 throw new SQLException("no user " + user.id());
             }
         }
         deleteLists(db, user.id());
         insertLists(db, user);
+    }
+
+    /** The user's columns in the order insert and update both name them, the id last. */
+    private static void bind(PreparedStatement statement, User user) throws SQLException {
+        statement.setString(1, user.userName());
+        statement.setString(2, user.firstName());
+        statement.setString(3, user.lastName());
+        statement.setString(4, user.emailAddress());
+        statement.setString(5, user.passwordHash());
+        statement.setBoolean(6, user.enabled());
+        statement.setBoolean(7, user.changePasswordOnFirstLogin());
+        if (user.wrapUpTime() == null) {
+            statement.setNull(8, java.sql.Types.BIGINT);
+        } else {
+            statement.setLong(8, user.wrapUpTime().toMillis());
+        }
+        statement.setString(9, user.id());
     }
 
     /** Deletes the user; their devices stay, unassigned. */
