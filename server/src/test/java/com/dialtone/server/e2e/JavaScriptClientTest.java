@@ -34,9 +34,15 @@ class JavaScriptClientTest extends EndToEndTest {
     @BeforeAll
     static void installTheClient() throws Exception {
         if (!Files.isDirectory(EXAMPLE.resolve("node_modules"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(EXAMPLE.toFile()).inheritIO().start();
+            // Not inheritIO: npm makes the stdin it is given non-blocking, and this JVM's stdin is the
+            // channel Surefire talks to it on.
+            Path log = Files.createTempFile("npm-ci", ".log");
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(EXAMPLE.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             assertThat(npm.waitFor(120, TimeUnit.SECONDS)).as("npm ci finished").isTrue();
-            assertThat(npm.exitValue()).as("npm ci in %s", EXAMPLE).isZero();
+            assertThat(npm.exitValue()).as("npm ci in %s: %s", EXAMPLE, Files.readString(log)).isZero();
+            Files.delete(log);
         }
     }
 

@@ -35,7 +35,8 @@ final class ServerProcess implements ServerAddress, AutoCloseable {
     static ServerProcess start(Path dataDir) throws IOException, InterruptedException {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), "com.dialtone.server.Main",
-                "serve", "--port", "0", "--data", dataDir.toString()).redirectErrorStream(true).start();
+                "serve", "--port", "0", "--data", dataDir.toString()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

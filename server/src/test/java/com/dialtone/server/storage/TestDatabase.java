@@ -73,11 +73,15 @@ public enum TestDatabase {
     private static Server startLocal() {
         Path script = Path.of("..", "scripts", "postgres-for-tests").toAbsolutePath().normalize();
         try {
-            Process process = new ProcessBuilder(script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            // Nothing inherited: this JVM's stdin and stdout are Surefire's channel to it.
+            Path log = Files.createTempFile("postgres-for-tests", ".log");
+            Process process = new ProcessBuilder(script.toString()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectError(log.toFile()).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(script + " could not provide a PostgreSQL server; see its output above");
+                throw new IllegalStateException(script + " could not provide a PostgreSQL server: " + Files.readString(log));
             }
+            Files.delete(log);
             List<String> lines = out.lines().toList();
             return new Server(lines.get(0), lines.get(1), lines.get(2));
         } catch (IOException e) {
