@@ -79,6 +79,12 @@ public final class ApiRequest {
         return id;
     }
 
+    /** The id of the caller's HTTP session, or null. */
+    public String httpSessionId() {
+        HttpSession session = http.getSession(false);
+        return session == null ? null : session.getId();
+    }
+
     public JsonNode body() throws IOException {
         return JsonBody.read(http, maxBodyBytes);
     }

@@ -76,7 +76,7 @@ public final class MeResource {
         Params params = Params.of(request.body());
         String name = params.requiredText("operationName");
         if (name.equals("ChangePassword")) {
-            Map<String, Object> reply = passwordChange.change(request.user(), params);
+            Map<String, Object> reply = passwordChange.change(request.user(), request.httpSessionId(), params);
             request.ownPasswordChanged();
             return reply;
         }

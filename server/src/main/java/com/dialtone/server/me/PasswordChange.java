@@ -11,6 +11,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface PasswordChange {
 
-    /** Returns the reply body; throws {@link com.dialtone.server.http.GwsException} to refuse. */
-    Map<String, Object> change(User user, Params params);
+    /**
+     * Returns the reply body; throws {@link com.dialtone.server.http.GwsException} to refuse. The user's
+     * other sessions end; the HTTP session given (the caller's, or null) goes on.
+     */
+    Map<String, Object> change(User user, String httpSessionId, Params params);
 }

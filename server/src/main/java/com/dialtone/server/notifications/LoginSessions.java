@@ -36,11 +36,14 @@ public final class LoginSessions implements HttpSessionListener, HttpSessionAttr
         return dot < 0 ? cookie : cookie.substring(0, dot);
     }
 
-    /** Invalidates every logged-in HTTP session of the user (provisioning deleted or disabled them). */
-    void endSessionsOf(String userId) {
+    /**
+     * Invalidates every logged-in HTTP session of the user but the one kept (null for none): provisioning
+     * deleted or disabled them, or their password changed.
+     */
+    void endSessionsOf(String userId, String keptSessionId) {
         userBySession.forEach((sessionId, owner) -> {
             HttpSession session = sessions.get(sessionId);
-            if (owner.equals(userId) && session != null) {
+            if (owner.equals(userId) && session != null && !sessionId.equals(keptSessionId)) {
                 try {
                     session.invalidate();
                 } catch (IllegalStateException alreadyInvalid) {

@@ -70,14 +70,16 @@ public final class NotificationSessions {
     }
 
     /**
-     * Disconnects, a moment later, every CometD session of the user, whatever it was opened with: the
-     * user was deleted or disabled. The moment lets the notifications of the change reach them first.
+     * Disconnects, a moment later, every CometD session of the user, whatever it was opened with, but
+     * those of the kept HTTP session (null for none): the user was deleted or disabled, or their password
+     * changed. The moment lets the notifications of the change reach them first.
      */
-    public void endedUser(String userId) {
+    public void endedUser(String userId, String keptHttpSessionId) {
         CompletableFuture.delayedExecutor(LOGOUT_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
             Set<ServerSession> sessions = byUser.get(userId);
             if (sessions != null) {
-                sessions.forEach(ServerSession::disconnect);
+                sessions.stream().filter(session -> keptHttpSessionId == null || !keptHttpSessionId.equals(session.getAttribute(HTTP_SESSION_ID)))
+                        .forEach(ServerSession::disconnect);
             }
         });
     }

@@ -116,7 +116,12 @@ public final class Notifications {
      * next request gets 401) and their CometD sessions a moment later.
      */
     public void endSessionsOf(String userId) {
-        loginSessions.endSessionsOf(userId);
-        sessions.endedUser(userId);
+        endSessionsOf(userId, null);
+    }
+
+    /** The same, but for the HTTP session kept (and its CometD sessions): the one that changed its own password. */
+    public void endSessionsOf(String userId, String keptHttpSessionId) {
+        loginSessions.endSessionsOf(userId, keptHttpSessionId);
+        sessions.endedUser(userId, keptHttpSessionId);
     }
 }

@@ -25,7 +25,7 @@ final class OwnPassword implements PasswordChange {
     }
 
     @Override
-    public Map<String, Object> change(User user, Params params) {
+    public Map<String, Object> change(User user, String httpSessionId, Params params) {
         String oldPassword = params.optionalText("oldPassword");
         String newPassword = params.optionalText("newPassword");
         if (oldPassword == null) {
@@ -35,7 +35,7 @@ final class OwnPassword implements PasswordChange {
             throw GwsException.missing("newPassword");
         }
         try {
-            users.changeOwnPassword(user.id(), oldPassword, newPassword);
+            users.changeOwnPassword(user.id(), oldPassword, newPassword, httpSessionId);
         } catch (GwsException refused) {
             sessions.deliver(user.id(), PasswordChangeMessage.CHANNEL, PasswordChangeMessage.error(errorCode(refused.statusCode()),
                     refused.getMessage()));

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +42,13 @@ final class Provisioning {
     private final StoredContactCenter stored;
     private final Switch telephony;
     private final Set<String> routingPoints;
-    private final Consumer<String> endSessions;
+    private final BiConsumer<String, String> endSessions;
 
     /**
      * @param routingPoints the configured routing point numbers
-     * @param endSessions   ends every HTTP and CometD session of a user
+     * @param endSessions   ends every HTTP and CometD session of a user (the first) but those of one HTTP session (the second, or null)
      */
-    Provisioning(StoredContactCenter stored, Switch telephony, Set<String> routingPoints, Consumer<String> endSessions) {
+    Provisioning(StoredContactCenter stored, Switch telephony, Set<String> routingPoints, BiConsumer<String, String> endSessions) {
         this.stored = stored;
         this.telephony = telephony;
         this.routingPoints = Set.copyOf(routingPoints);
@@ -181,6 +181,11 @@ final class Provisioning {
 
     /** Ends every session of a user who was deleted or disabled. */
     void endSessionsOf(String userId) {
-        endSessions.accept(userId);
+        endSessions.accept(userId, null);
+    }
+
+    /** After a password change: the user's sessions end, but the one that made the change, if theirs. */
+    void endSessionsOf(String userId, String keptHttpSessionId) {
+        endSessions.accept(userId, keptHttpSessionId);
     }
 }

@@ -73,6 +73,8 @@ final class UserProvisioning {
             if (old.enabled() && !updated.enabled()) {
                 core.endSessionsOf(id);
                 owned.forEach(device -> core.logOut(device.phoneNumber()));
+            } else if (hash != null) {
+                core.endSessionsOf(id); // whoever logged in with the old password is out; the agent stays logged in
             }
             return updated;
         });
@@ -121,7 +123,7 @@ final class UserProvisioning {
      * The user changes their own password, proving they know the old one; this also satisfies
      * {@code changePasswordOnFirstLogin}.
      */
-    void changeOwnPassword(String id, String oldPassword, String newPassword) {
+    void changeOwnPassword(String id, String oldPassword, String newPassword, String httpSessionId) {
         if (newPassword.isEmpty()) {
             throw GwsException.invalid("newPassword", "must not be empty");
         }
@@ -140,6 +142,7 @@ final class UserProvisioning {
                 return null;
             });
             users().put(changed);
+            core.endSessionsOf(id, httpSessionId);
             return null;
         });
     }

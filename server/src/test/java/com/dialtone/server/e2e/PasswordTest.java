@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dialtone.server.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.cometd.client.BayeuxClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,16 +36,37 @@ class PasswordTest extends EndToEndTest {
 
     @Test
     void aPasswordChange_endsTheUsersOtherSessions_evenOneThatSendsTheOldPassword() throws Exception {
-        Agent desk = restOnly("agent1");
-        Agent elsewhere = restOnly("agent1"); // another browser, logged in with the old password
-        assertThat(elsewhere.get("/me").status()).isEqualTo(200);
+        Agent desk = login("agent1", Transport.LONG_POLLING, Agent.Login.SESSION_COOKIE, "/v2/me", "/v2/me/calls");
+        Agent elsewhere = login("agent1", Transport.WEBSOCKET, Agent.Login.SESSION_COOKIE, "/v2/me"); // another browser, old password
 
         ok(desk.post("/me", json("{'operationName':'ChangePassword','oldPassword':'demo','newPassword':'n3w-secret'}")));
 
+        assertThat(desk.next().path("messageType").asText()).isEqualTo("PasswordChangeSuccessful");
         assertRefused(elsewhere.get("/me"), 401, 20, "Authentication required");
         assertRefused(elsewhere.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.api("/me")))
                 .header("Authorization", Agent.basic("agent1", "demo")).GET()), 401, 20, "Invalid user name or password");
+        assertThat(elsewhere.cometd().waitFor(Agent.WAIT.toMillis(), BayeuxClient.State.DISCONNECTED)).as("its CometD is cut off").isTrue();
         assertThat(desk.get("/me").status()).as("the session that changed it goes on").isEqualTo(200);
+        assertThat(desk.dial("5550100").path("state").asText()).as("and so does its CometD").isEqualTo("Dialing");
+        assertThat(desk.cometd().isDisconnected()).isFalse();
+    }
+
+    @Test
+    void anAdministratorSettingAPassword_endsEverySessionOfTheUser_butNotTheirAgentLogin() throws Exception {
+        Agent agent2 = desktop("agent2", Transport.LONG_POLLING);
+        agent2.startSession();
+        agent2.expectDevice("NotReady", null);
+        Agent admin = restOnly("admin");
+        String id = admin.get("/users?fields=*").body().path("users").findParents("userName").stream()
+                .filter(u -> u.path("userName").asText().equals("agent2")).findFirst().orElseThrow().path("id").asText();
+
+        ok(admin.put("/users/" + id, json("{'password':'r3set-by-admin'}")));
+
+        assertRefused(agent2.get("/me"), 401, 20, "Authentication required");
+        assertThat(agent2.cometd().waitFor(Agent.WAIT.toMillis(), BayeuxClient.State.DISCONNECTED)).isTrue();
+        Agent again = keep(Agent.withPassword(server, "agent2", "r3set-by-admin", "r3set-by-admin"));
+        assertThat(again.get("/me/devices?fields=*").body().path("devices").path(0).path("userState").path("state").asText())
+                .as("the agent is still logged in on the switch").isEqualTo("NotReady");
     }
 
     @Test
