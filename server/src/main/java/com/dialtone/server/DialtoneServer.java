@@ -4,6 +4,7 @@ import com.dialtone.server.agents.AgentStateOperations;
 import com.dialtone.server.agents.ChannelsResource;
 import com.dialtone.server.agents.ContactCenterSession;
 import com.dialtone.server.api.ApiServlet;
+import com.dialtone.server.api.Features;
 import com.dialtone.server.api.Route;
 import com.dialtone.server.auth.Authenticator;
 import com.dialtone.server.auth.CsrfProtection;
@@ -116,13 +117,14 @@ public final class DialtoneServer implements AutoCloseable {
                 : "http://" + hostForUrls(settings.host()) + ":" + connector.getLocalPort());
 
         Devices allDevices = stored.devices();
-        CallMapper callMapper = new CallMapper(urls);
-        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls);
+        Features features = stored::hasFeature; // the live set: what is assigned or unassigned counts at once
+        CallMapper callMapper = new CallMapper(urls, features);
+        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls, features);
         UserCalls userCalls = new UserCalls(telephony, allDevices);
         AgentStateOperations agentStates = new AgentStateOperations(telephony);
-        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls), urls);
+        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls, features), urls);
         DevicesResource devices = new DevicesResource(allDevices, deviceMapper, new DialOperation(telephony),
-                new DeviceOperations(telephony, allDevices, agentStates), urls);
+                new DeviceOperations(telephony, allDevices, agentStates, features), urls);
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         historyWriter = new HistoryWriter(database);
         CallHistory history = new CallHistory(allDevices, stored.users(), historyWriter);
@@ -138,7 +140,7 @@ public final class DialtoneServer implements AutoCloseable {
         routes.addAll(devices.routes());
         routes.addAll(calls.routes());
         routes.addAll(new CallHistoryResource(database).routes());
-        routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions()).routes());
+        routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions(), features).routes());
         CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
         context.addServlet(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes())), "/api/v2/*");
         context.addServlet(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,

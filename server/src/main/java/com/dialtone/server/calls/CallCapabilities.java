@@ -1,5 +1,6 @@
 package com.dialtone.server.calls;
 
+import com.dialtone.server.api.Features;
 import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
@@ -12,10 +13,15 @@ import java.util.Set;
  * What a client may do with a call now: the {@code capabilities} of every call resource, and the check
  * every operation request passes. Computed here and only here, from the device's state in the call and
  * in its other calls, so what is advertised and what is accepted cannot drift apart (GWS 8.5 reference
- * §8.1; docs/compatibility.md says where Dialtone had to choose).
+ * §8.1; docs/compatibility.md says where Dialtone had to choose). An operation whose feature is not
+ * assigned to the contact centre is never available (§1.7).
  */
 public final class CallCapabilities {
 
+    private static final Set<Operation> RECORDING = EnumSet.of(Operation.StartCallRecording, Operation.PauseCallRecording,
+            Operation.ResumeCallRecording, Operation.StopCallRecording);
+    private static final Set<Operation> SUPERVISOR = EnumSet.of(Operation.SwitchToListenIn, Operation.SwitchToBargeIn,
+            Operation.MuteMonitoredUser, Operation.UnmuteMonitoredUser);
     private static final Set<Operation> USER_DATA =
             EnumSet.of(Operation.DeleteUserData, Operation.AttachUserData, Operation.DeleteUserDataPair, Operation.UpdateUserData);
 
@@ -34,8 +40,22 @@ public final class CallCapabilities {
     private CallCapabilities() {
     }
 
-    public static List<String> of(CallView view) {
-        return allowed(view).stream().map(Enum::name).toList();
+    /** The call's capabilities now, without the operations of features not assigned. */
+    public static List<String> of(CallView view, Features features) {
+        Set<Operation> allowed = allowed(view);
+        allowed.removeIf(operation -> {
+            String feature = featureOf(operation.name());
+            return feature != null && !features.assigned(feature);
+        });
+        return allowed.stream().map(Enum::name).toList();
+    }
+
+    /** The feature an operation needs besides {@code api-voice}, or null. */
+    public static String featureOf(String operation) {
+        if (RECORDING.stream().anyMatch(op -> op.name().equals(operation))) {
+            return Features.VOICE_RECORDING;
+        }
+        return SUPERVISOR.stream().anyMatch(op -> op.name().equals(operation)) ? Features.SUPERVISOR_MONITORING : null;
     }
 
     static Set<Operation> allowed(CallView view) {

@@ -1,5 +1,6 @@
 package com.dialtone.server.calls;
 
+import com.dialtone.server.api.Features;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.CallType;
@@ -18,9 +19,11 @@ import java.time.Instant;
 public final class CallMapper {
 
     private final PublicUrls urls;
+    private final Features features;
 
-    public CallMapper(PublicUrls urls) {
+    public CallMapper(PublicUrls urls, Features features) {
         this.urls = urls;
+        this.features = features;
     }
 
     public CallResource toResource(CallView view, Instant now) {
@@ -38,7 +41,7 @@ public final class CallMapper {
                 view.dn().equals(call.ani()) ? null : call.ani(),
                 call.dnis(),
                 typeName(call.type()),
-                CallCapabilities.of(view),
+                CallCapabilities.of(view, features),
                 call.userData().isEmpty() ? null : call.userData().asMap(),
                 Long.toString(duration(self, now)),
                 self.muted() || self.monitoring() == MonitoringMode.LISTEN_IN ? "On" : "Off",

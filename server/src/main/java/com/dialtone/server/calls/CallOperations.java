@@ -1,5 +1,6 @@
 package com.dialtone.server.calls;
 
+import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
@@ -23,9 +24,10 @@ public final class CallOperations {
 
     private final Map<String, CallOperation> byName;
     private final UserCalls calls;
+    private final Features features;
 
-    public CallOperations(Switch telephony, UserCalls calls) {
-        this(operations(telephony), calls);
+    public CallOperations(Switch telephony, UserCalls calls, Features features) {
+        this(operations(telephony), calls, features);
     }
 
     /** Every GWS call operation and the switch request it makes: the whole call-control API on one page. */
@@ -73,9 +75,10 @@ public final class CallOperations {
                 CallOperation.of("UnmuteMonitoredUser", (call, p) -> sw.setMonitoredPartyMuted(call.id(), call.dn(), false)));
     }
 
-    CallOperations(List<CallOperation> operations, UserCalls calls) {
+    CallOperations(List<CallOperation> operations, UserCalls calls, Features features) {
         this.byName = operations.stream().collect(Collectors.toUnmodifiableMap(CallOperation::name, Function.identity()));
         this.calls = calls;
+        this.features = features;
     }
 
     public Map<String, Object> perform(User user, String callId, JsonNode body) {
@@ -87,10 +90,13 @@ public final class CallOperations {
                     + String.join(", ", byName.keySet().stream().sorted().toList()));
         }
         CallView call = calls.find(user, callId);
-        List<String> capabilities = CallCapabilities.of(call);
+        List<String> capabilities = CallCapabilities.of(call, features);
         if (!capabilities.contains(name)) {
+            String feature = CallCapabilities.featureOf(name);
             throw new GwsException(StatusCode.INVALID_STATE, name + " is not available while the call is "
-                    + CallMapper.stateName(call.state()) + "; available: " + String.join(", ", capabilities));
+                    + CallMapper.stateName(call.state())
+                    + (feature != null && !features.assigned(feature) ? " (the feature " + feature + " is not assigned)" : "")
+                    + "; available: " + String.join(", ", capabilities));
         }
         SwitchResults.await(operation.perform(call, params));
         return Reply.ok();

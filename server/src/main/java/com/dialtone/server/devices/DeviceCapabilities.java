@@ -1,5 +1,6 @@
 package com.dialtone.server.devices;
 
+import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.User;
 import com.dialtone.switching.DnSnapshot;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
  * The device operations ({@code POST /api/v2/me/devices/{id}}) available now, as GWS lists them in the
  * device's {@code capabilities}: do-not-disturb and forwarding, each the one that changes the current
  * setting; and for a supervisor the monitoring operations, the three that start it while idle and the
- * one that cancels it while monitoring. Agent states are not device capabilities in GWS.
+ * one that cancels it while monitoring, unless the feature {@code api-supervisor-monitoring} is not
+ * assigned. Agent states are not device capabilities in GWS.
  */
 public final class DeviceCapabilities {
 
@@ -18,11 +20,11 @@ public final class DeviceCapabilities {
     private DeviceCapabilities() {
     }
 
-    public static List<String> of(DnSnapshot dn, User owner) {
+    public static List<String> of(DnSnapshot dn, User owner, Features features) {
         List<String> allowed = new ArrayList<>(4);
         allowed.add(dn.doNotDisturb() ? "DoNotDisturbOff" : "DoNotDisturbOn");
         allowed.add(dn.forwardTo() != null ? "ForwardCallsOff" : "ForwardCallsOn");
-        if (owner != null && owner.roles().contains(SUPERVISOR_ROLE)) {
+        if (owner != null && owner.roles().contains(SUPERVISOR_ROLE) && features.assigned(Features.SUPERVISOR_MONITORING)) {
             if (dn.monitoring() == null) {
                 allowed.addAll(List.of("ListenIn", "Coach", "BargeIn"));
             } else {

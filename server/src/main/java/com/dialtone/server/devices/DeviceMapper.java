@@ -1,6 +1,7 @@
 package com.dialtone.server.devices;
 
 import com.dialtone.server.agents.UserState;
+import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.Users;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.switching.DnSnapshot;
@@ -20,12 +21,14 @@ public final class DeviceMapper {
     private final Devices devices;
     private final Users users;
     private final PublicUrls urls;
+    private final Features features;
 
-    public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls) {
+    public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls, Features features) {
         this.telephony = telephony;
         this.devices = devices;
         this.users = users;
         this.urls = urls;
+        this.features = features;
     }
 
     /** The device as its DN is now. */
@@ -38,7 +41,7 @@ public final class DeviceMapper {
     public DeviceResource toResource(Device device, DnSnapshot dn) {
         return new DeviceResource(device.id(), "Active", UserState.of(dn.agentState()), device.phoneNumber(),
                 "Private", dn.doNotDisturb() ? "On" : "Off", dn.forwardTo(),
-                DeviceCapabilities.of(dn, users.byId(device.ownerId()).orElse(null)),
+                DeviceCapabilities.of(dn, users.byId(device.ownerId()).orElse(null), features),
                 monitoringState(dn.monitoring()), CHANNELS, urls.device(device.id()), "/devices/" + device.id());
     }
 

@@ -1,6 +1,7 @@
 package com.dialtone.server.devices;
 
 import com.dialtone.server.agents.AgentStateOperations;
+import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.calls.SwitchResults;
 import com.dialtone.server.http.GwsException;
@@ -31,11 +32,13 @@ public final class DeviceOperations {
     private final Switch telephony;
     private final Devices devices;
     private final AgentStateOperations agentStates;
+    private final Features features;
 
-    public DeviceOperations(Switch telephony, Devices devices, AgentStateOperations agentStates) {
+    public DeviceOperations(Switch telephony, Devices devices, AgentStateOperations agentStates, Features features) {
         this.telephony = telephony;
         this.devices = devices;
         this.agentStates = agentStates;
+        this.features = features;
     }
 
     public Map<String, Object> perform(User user, Device device, JsonNode body) {
@@ -52,10 +55,12 @@ public final class DeviceOperations {
             throw new GwsException(StatusCode.NO_PERMISSION, name + " needs the role " + DeviceCapabilities.SUPERVISOR_ROLE);
         }
         DnSnapshot dn = telephony.dn(device.phoneNumber()).orElseThrow(() -> GwsException.notFound("Device " + device.id()));
-        List<String> capabilities = DeviceCapabilities.of(dn, user);
+        List<String> capabilities = DeviceCapabilities.of(dn, user, features);
         if (!capabilities.contains(name)) {
-            throw new GwsException(StatusCode.INVALID_STATE, name + " is not available on this device now; available: "
-                    + String.join(", ", capabilities));
+            boolean unassigned = MONITORING.contains(name) && !features.assigned(Features.SUPERVISOR_MONITORING);
+            throw new GwsException(StatusCode.INVALID_STATE, name + " is not available on this device now"
+                    + (unassigned ? " (the feature " + Features.SUPERVISOR_MONITORING + " is not assigned)" : "")
+                    + "; available: " + String.join(", ", capabilities));
         }
         String number = device.phoneNumber();
         SwitchResults.await(switch (name) {

@@ -1,6 +1,7 @@
 package com.dialtone.server.history;
 
 import com.dialtone.server.api.ApiRequest;
+import com.dialtone.server.api.Features;
 import com.dialtone.server.api.Route;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.http.GwsException;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only a user whose device is or was a party of the call may do this; to anyone else the call does
  * not exist (statusCode 6), as with call operations. It works while the call goes on and after it ended.
+ * Without the feature {@code api-ucs-voice} or {@code api-voice} the resource does not exist either (404,
+ * statusCode 6, before anything else is looked at).
  */
 public final class InteractionsResource {
 
@@ -44,11 +47,13 @@ public final class InteractionsResource {
     private final Database database;
     private final DeliveryOrder order;
     private final NotificationSessions sessions;
+    private final Features features;
     private final Clock clock;
     private final AtomicLong references = new AtomicLong();
 
     public InteractionsResource(CallHistory history, HistoryWriter writer, Database database, DeliveryOrder order,
-                                NotificationSessions sessions) {
+                                NotificationSessions sessions, Features features) {
+        this.features = features;
         this.history = history;
         this.writer = writer;
         this.database = database;
@@ -63,6 +68,10 @@ public final class InteractionsResource {
 
     /** In the order of call operations: the operation, the call, then its parameters; all before anything is written. */
     private Map<String, Object> perform(ApiRequest request) throws Exception {
+        if (!features.assigned(Features.UCS_VOICE) && !features.assigned(Features.VOICE)) {
+            throw new GwsException(StatusCode.NOT_FOUND, "Not found: neither the feature " + Features.UCS_VOICE + " nor "
+                    + Features.VOICE + " is assigned to this contact centre");
+        }
         JsonNode body = request.body();
         Params params = Params.of(body);
         String name = params.requiredText("operationName");

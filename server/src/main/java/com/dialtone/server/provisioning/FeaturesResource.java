@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * {@code /api/v2/features}: the GWS features assigned to the contact centre, for anyone logged in to
  * read (a desktop enables what they allow). Administrators assign ({@code POST {"id":...}}) and unassign
- * ({@code DELETE /features/{id}}) them; Dialtone enforces the two provisioning features, the others are
- * there for clients that read them.
+ * ({@code DELETE /features/{id}}) them. Dialtone enforces the two provisioning features, supervisor
+ * monitoring, call recording and UCS for voice (with {@code api-voice} standing in for it); {@code api-voice}
+ * alone does not switch the Voice API off.
  */
 final class FeaturesResource {
 

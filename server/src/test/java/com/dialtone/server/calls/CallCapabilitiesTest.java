@@ -17,7 +17,7 @@ class CallCapabilitiesTest {
     @Test
     void everyCapabilityThatCanBeAdvertised_isAnOperationTheServerPerforms() {
         try (ThreadSwitchLoop loop = new ThreadSwitchLoop()) {
-            CallOperations operations = new CallOperations(new EmbeddedSwitch(Set.of("1"), new DialPlan(FarEndBehaviour.busy(), Map.of(), Duration.ofSeconds(1)), loop), null);
+            CallOperations operations = new CallOperations(new EmbeddedSwitch(Set.of("1"), new DialPlan(FarEndBehaviour.busy(), Map.of(), Duration.ofSeconds(1)), loop), null, null);
 
             assertThat(operations.names()).containsExactlyInAnyOrderElementsOf(
                     Arrays.stream(CallCapabilities.Operation.values()).map(Enum::name).toList());
