@@ -24,10 +24,13 @@ public final class DeviceCapabilities {
         List<String> allowed = new ArrayList<>(4);
         allowed.add(dn.doNotDisturb() ? "DoNotDisturbOff" : "DoNotDisturbOn");
         allowed.add(dn.forwardTo() != null ? "ForwardCallsOff" : "ForwardCallsOn");
-        if (owner != null && owner.roles().contains(SUPERVISOR_ROLE) && features.assigned(Features.SUPERVISOR_MONITORING)) {
+        if (owner != null && owner.roles().contains(SUPERVISOR_ROLE)) {
             if (dn.monitoring() == null) {
-                allowed.addAll(List.of("ListenIn", "Coach", "BargeIn"));
+                if (features.assigned(Features.SUPERVISOR_MONITORING)) {
+                    allowed.addAll(List.of("ListenIn", "Coach", "BargeIn"));
+                }
             } else {
+                // Always a way out: a supervisor monitoring when the feature was unassigned can still stop.
                 allowed.add("CancelSupervisorMonitoring");
             }
         }

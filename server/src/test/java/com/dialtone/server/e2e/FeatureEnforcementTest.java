@@ -83,7 +83,13 @@ class FeatureEnforcementTest extends EndToEndTest {
         assertRefused(supervisor.post("/me/calls/" + id, json("{'operationName':'SwitchToBargeIn'}")), 400, 2,
                 "(the feature api-supervisor-monitoring is not assigned)");
         assertThat(call(supervisor, id).path("supervisorListeningIn").asBoolean()).as("still listening in").isTrue();
-        assertThat(capabilities(device(supervisor))).doesNotContain("CancelSupervisorMonitoring");
+        assertThat(capabilities(device(supervisor))).as("always a way out").containsExactly("DoNotDisturbOff", "ForwardCallsOn",
+                "CancelSupervisorMonitoring");
+        supervisor.drain();
+        supervisor.operate("/me/devices/" + supervisor.deviceId, "CancelSupervisorMonitoring", "");
+        org.awaitility.Awaitility.await().atMost(Agent.WAIT).untilAsserted(() ->
+                assertThat(device(supervisor).has("supervisorMonitoringState")).as("monitoring stopped").isFalse());
+        assertThat(capabilities(device(supervisor))).containsExactly("DoNotDisturbOff", "ForwardCallsOn");
     }
 
     @Test
