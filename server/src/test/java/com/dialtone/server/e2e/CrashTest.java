@@ -57,8 +57,7 @@ class CrashTest {
                 + "\"lastName\":\"Sh\",\"roles\":[\"ROLE_AGENT\"],\"routingPoints\":[\"8000\"]}"));
         String deviceId = created(admin.post("/users/" + userId + "/devices", "{\"phoneNumber\":\"16001\"}"));
         assertThat(put(admin, "/users/" + userId, "{\"lastName\":\"Changed\"}").body().path("statusCode").asInt()).isZero();
-        String agent20 = admin.get("/users?fields=*").body().path("users").findParents("userName").stream()
-                .filter(u -> u.path("userName").asText().equals("agent20")).findFirst().orElseThrow().path("id").asText();
+        String agent20 = Provision.userId(admin, "agent20");
         assertThat(admin.send(HttpRequest.newBuilder(URI.create(first.api("/users/" + agent20))).DELETE()).body().path("statusCode").asInt())
                 .isZero();
 

@@ -57,8 +57,7 @@ class PasswordTest extends EndToEndTest {
         agent2.startSession();
         agent2.expectDevice("NotReady", null);
         Agent admin = restOnly("admin");
-        String id = admin.get("/users?fields=*").body().path("users").findParents("userName").stream()
-                .filter(u -> u.path("userName").asText().equals("agent2")).findFirst().orElseThrow().path("id").asText();
+        String id = Provision.userId(admin, "agent2");
 
         ok(admin.put("/users/" + id, json("{'password':'r3set-by-admin'}")));
 
