@@ -1,5 +1,6 @@
 package com.dialtone.bench;
 
+import com.dialtone.server.api.Features;
 import com.dialtone.server.calls.CallMapper;
 import com.dialtone.server.calls.CallResource;
 import com.dialtone.server.calls.CallView;
@@ -40,7 +41,7 @@ public class NotificationBenchmark {
 
     @Setup
     public void prepare() {
-        mapper = new CallMapper(new PublicUrls("http://127.0.0.1:8090"));
+        mapper = new CallMapper(new PublicUrls("http://127.0.0.1:8090"), Features.ALL);
         Instant start = Instant.now();
         CallSnapshot call = new CallSnapshot("012PUFMMS0ASNAK48O7GK2LAES000004", "007102719260b004", CallType.INTERNAL,
                 "15001", "15002", null, null,
