@@ -4,9 +4,11 @@ import com.dialtone.server.agents.UserState;
 import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.Users;
 import com.dialtone.server.http.PublicUrls;
+import com.dialtone.switching.AgentState;
 import com.dialtone.switching.DnSnapshot;
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.Switch;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,15 +33,23 @@ public final class DeviceMapper {
         this.features = features;
     }
 
-    /** The device as its DN is now. */
+    /**
+     * The device as its DN is now. A DN the switch does not have (for the instant between provisioning
+     * removing or renumbering it and the device leaving the registry) is shown {@code Inactive}, logged out.
+     */
     public DeviceResource toResource(Device device) {
-        return toResource(device, telephony.dn(device.phoneNumber())
-                .orElseThrow(() -> new IllegalStateException("device " + device.id() + " has DN " + device.phoneNumber() + ", unknown to the switch")));
+        return telephony.dn(device.phoneNumber()).map(dn -> toResource(device, dn, "Active"))
+                .orElseGet(() -> toResource(device, new DnSnapshot(device.phoneNumber(), AgentState.LOGGED_OUT, Instant.EPOCH, null, false,
+                        null, null), "Inactive"));
     }
 
     /** The device as the given state of its DN says, e.g. the state a switch event carries. */
     public DeviceResource toResource(Device device, DnSnapshot dn) {
-        return new DeviceResource(device.id(), "Active", UserState.of(dn.agentState()), device.phoneNumber(),
+        return toResource(device, dn, "Active");
+    }
+
+    private DeviceResource toResource(Device device, DnSnapshot dn, String deviceState) {
+        return new DeviceResource(device.id(), deviceState, UserState.of(dn.agentState()), device.phoneNumber(),
                 "Private", dn.doNotDisturb() ? "On" : "Off", dn.forwardTo(),
                 DeviceCapabilities.of(dn, users.byId(device.ownerId()).orElse(null), features),
                 monitoringState(dn.monitoring()), CHANNELS, urls.device(device.id()), "/devices/" + device.id());
