@@ -42,9 +42,11 @@ import com.dialtone.server.sim.SimulatorResource;
 import com.dialtone.server.storage.Database;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.ee11.servlet.ResourceServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -145,6 +147,7 @@ public final class DialtoneServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes())), "/api/v2/*");
         context.addServlet(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
                 settings.maxRequestBodyBytes())), "/sim/*");
+        serveAgentDesktop(context);
 
         // The history first: a device's Released is delivered once the write the history submits for it has
         // committed, and everything later for that user waits behind it (docs/call-history.md, "Durability").
@@ -198,6 +201,25 @@ public final class DialtoneServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The browser agent desktop (docs/agent-desktop.md): static files the build put under {@code static/} on the
+     * class path, served at {@code /} without authentication (every API call they make still needs a login).
+     * The more specific mappings ({@code /api/v2/*}, CometD, {@code /sim/*}) keep their requests.
+     */
+    private static void serveAgentDesktop(ServletContextHandler context) {
+        URL index = DialtoneServer.class.getClassLoader().getResource("static/index.html");
+        if (index == null) {
+            return; // built without the web part (an IDE build, say): the API works the same
+        }
+        String base = index.toExternalForm();
+        ServletHolder desktop = new ServletHolder("agent-desktop", ResourceServlet.class);
+        desktop.setInitParameter("baseResource", base.substring(0, base.length() - "index.html".length()));
+        desktop.setInitParameter("dirAllowed", "false");
+        desktop.setInitParameter("cacheControl", "no-cache");
+        context.setWelcomeFiles(new String[] {"index.html"});
+        context.addServlet(desktop, "/");
     }
 
     private static String hostForUrls(String host) {

@@ -87,6 +87,7 @@ public final class Main {
             if (!server.baseUrl().equals(base)) {
                 out.println("  URIs in replies and notifications start with " + server.baseUrl());
             }
+            out.println("  Agent desktop (browser):  " + base + "/");
             out.println("  REST (GWS 8.5 Voice API): " + base + "/api/v2");
             out.println("  CometD notifications:     " + base + "/api/v2/notifications");
             out.println("  Data:                     " + server.databaseDescription());

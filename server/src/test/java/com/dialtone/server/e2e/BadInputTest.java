@@ -99,8 +99,9 @@ class BadInputTest extends EndToEndTest {
 
     @Test
     void errorsJettyAnswersItself_areGwsJsonToo() throws Exception {
+        // (/index.html is the agent desktop now: docs/agent-desktop.md.)
         Agent agent1 = restOnly("agent1");
-        Response notApi = agent1.send(HttpRequest.newBuilder(URI.create(server.local() + "/index.html")).GET());
+        Response notApi = agent1.send(HttpRequest.newBuilder(URI.create(server.local() + "/no-such-page.html")).GET());
         assertThat(notApi.status()).isEqualTo(404);
         assertThat(notApi.body()).isEqualTo(Json.MAPPER.readTree("{\"statusCode\":6,\"statusMessage\":\"Not Found\"}"));
 

@@ -1,0 +1,42 @@
+// The GWS REST calls the desktop makes. Only the public API: /api/v2, the session cookie, the CSRF token.
+let csrf = null; // GWS returns a CSRF token on GETs of a logged-in session; it is sent back on every change
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.statusMessage || `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function send(method, path, { body, credentials = "same-origin", headers = {} } = {}) {
+  const init = { method, credentials, headers: { Accept: "application/json", ...headers } };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  if (method !== "GET" && csrf) init.headers["X-CSRF-TOKEN"] = csrf;
+  const response = await fetch("/api/v2" + path, init);
+  const token = response.headers.get("X-CSRF-TOKEN");
+  if (token) csrf = token;
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = { statusMessage: text }; }
+  if (!response.ok || (json && json.statusCode !== undefined && json.statusCode !== 0)) throw new ApiError(response.status, json);
+  return json;
+}
+
+/**
+ * Logs in with HTTP Basic. A first request that carries no cookies checks the password: the browser shows no
+ * password dialog of its own for such a request when the server answers 401. Then the same request with cookies
+ * allowed gets the session cookie, which REST and CometD use from then on.
+ */
+export async function login(user, password) {
+  const authorization = "Basic " + btoa(unescape(encodeURIComponent(`${user}:${password}`)));
+  await send("GET", "/me", { credentials: "omit", headers: { Authorization: authorization } });
+  return (await send("GET", "/me?subresources=*", { headers: { Authorization: authorization } })).user;
+}
+
+export const me = async () => (await send("GET", "/me?subresources=*")).user;
+export const post = (path, body) => send("POST", path, { body });
+export const logout = () => send("POST", "/me", { body: { operationName: "EndContactCenterSession" } }).catch(() => {});
