@@ -38,5 +38,6 @@ export async function login(user, password) {
 }
 
 export const me = async () => (await send("GET", "/me?subresources=*")).user;
+export const get = path => send("GET", path);
 export const post = (path, body) => send("POST", path, { body });
 export const logout = () => send("POST", "/me", { body: { operationName: "EndContactCenterSession" } }).catch(() => {});

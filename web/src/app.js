@@ -2,9 +2,16 @@
 import { CometD } from "./vendor/cometd/cometd.js";
 import * as api from "./api.js";
 import { CallList, needsDestination } from "./calls.js";
+import { RecentCalls, WrapUps } from "./wrapup.js";
 
 const $ = id => document.getElementById(id);
-const calls = new CallList($("calls"), $("no-calls"), performCallOperation);
+const recent = new RecentCalls($("recent"), $("no-recent"), () => api.get("/me/call-history?limit=5"), () => device?.phoneNumber);
+const wrapUps = new WrapUps($("wrap-ups"), $("no-wrap-ups"),
+  (callId, body) => api.post(`/ucs/interactions/${encodeURIComponent(callId)}`, body), () => recent.refresh());
+const calls = new CallList($("calls"), $("no-calls"), performCallOperation, (call, duration) => {
+  wrapUps.add(call, duration);
+  recent.refresh(); // the history has the call once its Released is delivered
+});
 let cometd = null;
 let device = null;      // the agent's (first) device resource
 let credentials = null; // kept in memory only, to log in again when the server has forgotten the session
@@ -38,6 +45,8 @@ $("logout").addEventListener("click", async () => {
   credentials = null;
   device = null;
   calls.clear();
+  wrapUps.clear();
+  recent.clear();
   setConnection("offline", "Not connected");
   $("desktop-view").hidden = true;
   $("login-view").hidden = false;
@@ -54,9 +63,11 @@ function connect() {
       cometd.batch(() => {
         cometd.subscribe("/v2/me/calls", m => onCall(m.data));
         cometd.subscribe("/v2/me/devices", m => onDevice(m.data));
+        cometd.subscribe("/v2/me/ucs", m => wrapUps.onResponse(m.data));
       });
       setConnection("connected", "Connected");
       try { show(await api.me()); } catch (e) { note(`Could not read the state: ${e.message}`); }
+      recent.refresh();
     } else if (String(reply.error || "").startsWith("403") && credentials) {
       // The server does not know the session (it restarted, or the session expired): log in again.
       setConnection("connecting", "Logging in again…");
@@ -129,9 +140,9 @@ $("dial-form").addEventListener("submit", async event => {
   await act(() => api.post(`/me/devices/${device.id}/calls`, { operationName: "Dial", destination: { phoneNumber: destination() } }));
 });
 
-async function performCallOperation(call, op) {
+async function performCallOperation(call, op, params = {}) {
   await act(() => {
-    const body = { operationName: op };
+    const body = { operationName: op, ...params };
     if (needsDestination(op)) body.destination = { phoneNumber: destination() };
     if (op === "SendDtmf") body.digits = destination();
     if (op === "SwapCalls") { const other = calls.other(call); if (other) body.otherCallUri = other.uri; }

@@ -8,14 +8,15 @@ const LABELS = {
   StartCallRecording: "Record", PauseCallRecording: "Pause recording", ResumeCallRecording: "Resume recording",
   StopCallRecording: "Stop recording",
 };
-// Operations the desktop does not offer as a plain button (they need input it has no field for yet).
+// Operations the desktop does not offer as a plain button: the user data ones have the card's data form instead.
 const HIDDEN = new Set(["AttachUserData", "UpdateUserData", "DeleteUserData", "DeleteUserDataPair", "RemoveParticipantFromConference"]);
 
 export class CallList {
-  constructor(list, empty, perform) {
+  constructor(list, empty, perform, onReleased = () => {}) {
     this.list = list;
     this.empty = empty;
     this.perform = perform; // (call, operationName, params) => Promise
+    this.onReleased = onReleased; // (released call resource, its duration in seconds), for the wrap-up
     this.calls = new Map(); // id -> { call, since, element }
     setInterval(() => this.tick(), 1000);
   }
@@ -30,7 +31,12 @@ export class CallList {
   update(call) {
     const known = this.calls.get(call.id);
     if (call.state === "Released") {
-      if (known) { known.element.remove(); this.calls.delete(call.id); }
+      if (known) {
+        known.element.remove();
+        this.calls.delete(call.id);
+        const reported = Number(call.duration);
+        this.onReleased(call, Number.isFinite(reported) && reported > 0 ? reported : seconds(known.since));
+      }
     } else {
       const entry = known || { since: Date.now() - Number(call.duration || 0) * 1000, element: document.createElement("li") };
       entry.call = call;
@@ -60,29 +66,36 @@ export class CallList {
     element.dataset.callId = call.id;
     element.dataset.state = call.state;
     const who = (call.participants || []).map(p => p.formattedPhoneNumber || p.phoneNumber).join(", ") || "–";
-    const focused = element.contains(document.activeElement) ? document.activeElement.dataset.op : null;
+    // A redraw (any notification for the call) keeps what is being typed in the data form, and the focus.
+    const active = element.contains(document.activeElement) ? document.activeElement : null;
+    const focused = active?.dataset.op ? `button[data-op="${CSS.escape(active.dataset.op)}"]` : active?.id ? `#${CSS.escape(active.id)}` : null;
+    const typed = [...element.querySelectorAll("input")].map(i => [i.id, i.value]);
+    const ops = new Set(call.capabilities || []);
     element.replaceChildren(
       div("call-head",
         span("call-state", call.state + (call.mute === "On" ? " (muted)" : "")),
         span("call-type", call.callType || ""),
         span("participants", (call.state === "Ringing" ? "From " : "With ") + who),
         span("duration", "")),
-      userData(call.userData),
+      userData(call.userData, ops.has("DeleteUserDataPair") ? key => this.perform(call, "DeleteUserDataPair", { key }) : null),
+      dataForm(call, ops, (op, data) => this.perform(call, op, { userData: data })),
       buttons(call, op => this.perform(call, op)));
     element.setAttribute("aria-label", `${call.state} ${call.callType || ""} call with ${who}`);
-    if (focused) element.querySelector(`button[data-op="${focused}"]`)?.focus();
+    for (const [id, value] of typed) { const input = id && element.querySelector(`#${CSS.escape(id)}`); if (input) input.value = value; }
+    if (focused) element.querySelector(focused)?.focus();
     this.tickOne(entry);
   }
 
   tick() { this.calls.forEach(e => this.tickOne(e)); }
 
   tickOne({ since, element }) {
-    const s = Math.max(0, Math.floor((Date.now() - since) / 1000));
-    element.querySelector(".duration").textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+    element.querySelector(".duration").textContent = minutes(seconds(since));
   }
 }
 
 export const needsDestination = op => NEEDS_DESTINATION.has(op);
+export const minutes = s => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+const seconds = since => Math.max(0, Math.floor((Date.now() - since) / 1000));
 
 function buttons(call, onClick) {
   const group = div("ops");
@@ -100,17 +113,65 @@ function buttons(call, onClick) {
   return group;
 }
 
-function userData(data) {
+function userData(data, onRemove) {
   const dl = document.createElement("dl");
   dl.className = "user-data";
+  dl.setAttribute("aria-label", "Attached data");
   for (const [k, v] of Object.entries(data || {})) {
     const pair = document.createElement("div");
+    pair.dataset.key = k;
     const dt = document.createElement("dt"); dt.textContent = k;
     const dd = document.createElement("dd"); dd.textContent = typeof v === "object" ? JSON.stringify(v) : String(v);
     pair.append(dt, dd);
+    if (onRemove) {
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "remove";
+      remove.dataset.op = "DeleteUserDataPair:" + k; // keeps the focus through a redraw like the other buttons
+      remove.textContent = "×";
+      remove.title = `Remove ${k}`;
+      remove.setAttribute("aria-label", `Remove ${k}`);
+      remove.addEventListener("click", () => onRemove(k));
+      dd.append(remove);
+    }
     dl.append(pair);
   }
   return dl;
+}
+
+/**
+ * A key and a value to attach: UpdateUserData (adds or replaces the key) when the call offers it, else AttachUserData.
+ * The card shows the change when its AttachedDataChanged notification comes, not from the reply.
+ */
+function dataForm(call, ops, onSubmit) {
+  const op = ops.has("UpdateUserData") ? "UpdateUserData" : ops.has("AttachUserData") ? "AttachUserData" : null;
+  const form = document.createElement("form");
+  form.className = "data-form";
+  if (!op) { form.hidden = true; return form; }
+  form.dataset.op = op;
+  const field = (name, label) => {
+    const id = `${name}-${call.id}`;
+    const l = document.createElement("label"); l.htmlFor = id; l.textContent = label;
+    const input = document.createElement("input"); input.id = id; input.name = name; input.autocomplete = "off"; input.required = name === "key";
+    return [l, input];
+  };
+  const [keyLabel, key] = field("data-key", "Key");
+  const [valueLabel, value] = field("data-value", "Value");
+  const add = document.createElement("button");
+  add.type = "submit";
+  add.dataset.op = op;
+  add.textContent = op === "UpdateUserData" ? "Set data" : "Attach data";
+  form.append(keyLabel, key, valueLabel, value, add);
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    const k = key.value.trim();
+    if (!k) { key.focus(); return; }
+    const v = value.value;
+    key.value = ""; value.value = "";
+    key.focus();
+    onSubmit(op, { [k]: v });
+  });
+  return form;
 }
 
 function div(className, ...children) { const d = document.createElement("div"); d.className = className; d.append(...children); return d; }

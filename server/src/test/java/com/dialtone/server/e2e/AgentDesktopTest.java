@@ -128,6 +128,76 @@ class AgentDesktopTest {
     }
 
     @Test
+    void anAgentEditsTheCallsDataThenWritesANoteAndCompletesTheCall() throws Exception {
+        logIn("agent1", "demo");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Connected"));
+        browser.findElement(By.id("destination")).sendKeys("5550100");
+        browser.findElement(By.id("dial")).click();
+        By call = By.cssSelector("#calls li.call");
+        until(ExpectedConditions.attributeToBe(call, "data-state", "Established"));
+        String callId = browser.findElement(call).getAttribute("data-call-id");
+
+        // Two pairs through the form, with the keyboard (Enter sends); the card shows them once AttachedDataChanged comes.
+        WebElement form = browser.findElement(call).findElement(By.cssSelector("form.data-form"));
+        assertThat(form.getAttribute("data-op")).isEqualTo("UpdateUserData");
+        addData("Case", "42");
+        until(d -> d.findElements(By.cssSelector("#calls li.call .user-data div[data-key='Case'] dd")).stream()
+                .anyMatch(dd -> dd.getText().startsWith("42")));
+        addData("Topic", "Billing");
+        By topic = By.cssSelector("#calls li.call .user-data div[data-key='Topic']");
+        until(ExpectedConditions.numberOfElementsToBe(topic, 1));
+        browser.findElement(topic).findElement(By.cssSelector("button.remove")).click(); // DeleteUserDataPair
+        until(ExpectedConditions.numberOfElementsToBe(topic, 0));
+        assertThat(browser.findElement(call).findElement(By.cssSelector(".user-data")).getText()).contains("Case").contains("42");
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+        screenshot("-data");
+
+        // Hung up, the call waits in the wrap-up area for a note and the completion.
+        browser.findElement(call).findElement(By.cssSelector("button[data-op='Hangup']")).click();
+        until(ExpectedConditions.numberOfElementsToBe(call, 0));
+        By wrapUp = By.cssSelector("#wrap-ups li.wrap-up[data-call-id='" + callId + "']");
+        WebElement ended = waitFor(wrapUp);
+        assertThat(ended.getText()).contains("Ended").contains("5550100");
+        ended.findElement(By.cssSelector("textarea")).sendKeys("Invoice resent");
+        ended.findElement(By.cssSelector("button.save-note")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#wrap-ups .ucs-result"), "Note saved."));
+        ended.findElement(By.cssSelector("button.complete")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#wrap-ups .ucs-result"), "Completion saved."));
+
+        // The recent calls show it, with its note and completion marks.
+        By row = By.cssSelector("#recent tr[data-call-id='" + callId + "']");
+        until(d -> d.findElements(row).stream().anyMatch(r -> !r.findElements(By.cssSelector(".note-mark")).isEmpty()
+                && !r.findElements(By.cssSelector(".completed-mark")).isEmpty()));
+        assertThat(browser.findElement(row).getText()).contains("Outbound").contains("5550100").doesNotContain("15001");
+        assertThat(browser.findElement(row).findElement(By.cssSelector(".note-mark")).getAttribute("title")).isEqualTo("Note: Invoice resent");
+        screenshot("-wrap-up");
+
+        // Stored: the history has the note, the completion with the call's duration, and the data.
+        HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address + "/api/v2/me/call-history?limit=5"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent1:demo".getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(history.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(history.body()).path("calls").path(0);
+        assertThat(stored.path("id").asText()).isEqualTo(callId);
+        assertThat(stored.path("note").asText()).isEqualTo("Invoice resent");
+        assertThat(stored.path("completed").asBoolean()).isTrue();
+        assertThat(stored.path("callDuration").asLong()).isEqualTo(Long.parseLong(ended.getAttribute("data-duration"))).isPositive();
+        assertThat(stored.path("userData").path("Case").asText()).isEqualTo("42");
+        assertThat(stored.path("userData").has("Topic")).isFalse();
+
+        // Dismissed, it leaves the wrap-up area.
+        ended.findElement(By.cssSelector("button.dismiss")).click();
+        until(ExpectedConditions.numberOfElementsToBe(wrapUp, 0));
+        assertThat(browser.findElement(By.id("no-wrap-ups")).isDisplayed()).isTrue();
+    }
+
+    private void addData(String key, String value) {
+        WebElement form = browser.findElement(By.cssSelector("#calls li.call form.data-form"));
+        form.findElement(By.cssSelector("input[name='data-key']")).sendKeys(key);
+        form.findElement(By.cssSelector("input[name='data-value']")).sendKeys(value, org.openqa.selenium.Keys.ENTER);
+    }
+
+    @Test
     void aSecondAgentAnswersACustomerFromTheQueueAndTransfersItToTheFirst() throws Exception {
         // agent1 is logged in to the desktop but not Ready, so the customer's call goes to agent2.
         logIn(browser, "agent1", "demo");
