@@ -1,5 +1,17 @@
 // The GWS REST calls the desktop makes. Only the public API: /api/v2, the session cookie, the CSRF token.
 let csrf = null; // GWS returns a CSRF token on GETs of a logged-in session; it is sent back on every change
+let relogin = null;   // () => Promise: logs in again with the credentials the page keeps in memory
+let onExpired = () => {}; // called when that fails, or the retried request is refused again
+let pending = null;   // one log-in-again at a time, shared by the requests refused together
+
+/**
+ * What to do when a request gets HTTP 401 (the session expired, or the server restarted): log in again with
+ * `again`, then retry the request once; if that fails, `expired` is called (the page shows its login form).
+ */
+export function onUnauthorized(again, expired) {
+  relogin = again;
+  onExpired = expired;
+}
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -9,8 +21,26 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, { body, credentials = "same-origin", headers = {} } = {}) {
-  const init = { method, credentials, headers: { Accept: "application/json", ...headers } };
+async function send(method, path, options = {}) {
+  try {
+    return await request(method, path, options);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401 || options.retry === false || !relogin) throw e;
+    try {
+      pending ??= relogin().finally(() => { pending = null; });
+      await pending;
+      return await request(method, path, options);
+    } catch (again) {
+      // Logged in again but the request failed otherwise, or the server could not be reached: no login form for that.
+      if ((again instanceof ApiError && again.status !== 401) || again instanceof TypeError) throw again;
+      onExpired();
+      throw again;
+    }
+  }
+}
+
+async function request(method, path, { body, credentials = "same-origin", headers = {} } = {}) {
+  const init = { method, credentials, headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest", ...headers } };
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
@@ -33,8 +63,8 @@ async function send(method, path, { body, credentials = "same-origin", headers =
  */
 export async function login(user, password) {
   const authorization = "Basic " + btoa(unescape(encodeURIComponent(`${user}:${password}`)));
-  await send("GET", "/me", { credentials: "omit", headers: { Authorization: authorization } });
-  return (await send("GET", "/me?subresources=*", { headers: { Authorization: authorization } })).user;
+  await send("GET", "/me", { credentials: "omit", headers: { Authorization: authorization }, retry: false });
+  return (await send("GET", "/me?subresources=*", { headers: { Authorization: authorization }, retry: false })).user;
 }
 
 export const me = async () => (await send("GET", "/me?subresources=*")).user;

@@ -38,10 +38,28 @@ $("login").addEventListener("submit", async event => {
   }
 });
 
+// A request refused with 401 logs in again with the kept credentials and is retried once (api.js); if that
+// fails too, the login form comes back and says why.
+api.onUnauthorized(() => {
+  if (!credentials) return Promise.reject(new Error("not logged in"));
+  return api.login(credentials.user, credentials.password);
+}, () => {
+  if ($("desktop-view").hidden) return;
+  signOut();
+  $("login-error").textContent = "Your session has ended and logging in again failed. Please log in again.";
+});
+
 $("logout").addEventListener("click", async () => {
+  const connected = cometd;
+  cometd = null;
+  connected?.disconnect();
+  await api.logout();
+  signOut();
+});
+
+function signOut() {
   cometd?.disconnect();
   cometd = null;
-  await api.logout();
   credentials = null;
   device = null;
   calls.clear();
@@ -50,8 +68,9 @@ $("logout").addEventListener("click", async () => {
   setConnection("offline", "Not connected");
   $("desktop-view").hidden = true;
   $("login-view").hidden = false;
+  $("login-error").textContent = "";
   $("user").focus();
-});
+}
 
 // The notifications. Subscriptions are made on every successful handshake, so that a re-handshake (after a
 // server restart, say) subscribes again; each one then re-reads the state that may have been missed.

@@ -77,6 +77,7 @@ export class CallList {
         span("call-type", call.callType || ""),
         span("participants", (call.state === "Ringing" ? "From " : "With ") + who),
         span("duration", "")),
+      conference(call, ops.has("RemoveParticipantFromConference") ? number => this.perform(call, "RemoveParticipantFromConference", { participant: number }) : null),
       userData(call.userData, ops.has("DeleteUserDataPair") ? key => this.perform(call, "DeleteUserDataPair", { key }) : null),
       dataForm(call, ops, (op, data) => this.perform(call, op, { userData: data })),
       buttons(call, op => this.perform(call, op)));
@@ -111,6 +112,28 @@ function buttons(call, onClick) {
     group.append(b);
   }
   return group;
+}
+
+/** With RemoveParticipantFromConference, each other participant with a Remove button; else nothing. */
+function conference(call, onRemove) {
+  const ul = document.createElement("ul");
+  ul.className = "conference";
+  ul.setAttribute("aria-label", "Conference participants");
+  if (!onRemove) { ul.hidden = true; return ul; }
+  for (const p of call.participants || []) {
+    const number = p.phoneNumber;
+    const li = document.createElement("li");
+    li.dataset.participant = number;
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.dataset.op = "RemoveParticipantFromConference:" + number; // keeps the focus through a redraw
+    remove.textContent = "Remove";
+    remove.setAttribute("aria-label", `Remove ${p.formattedPhoneNumber || number} from the conference`);
+    remove.addEventListener("click", () => onRemove(number));
+    li.append(span("participant", p.formattedPhoneNumber || number), remove);
+    ul.append(li);
+  }
+  return ul;
 }
 
 function userData(data, onRemove) {

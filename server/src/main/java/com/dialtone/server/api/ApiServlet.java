@@ -89,7 +89,10 @@ public final class ApiServlet extends HttpServlet {
             JsonResponses.write(response, 200, reply);
         } catch (GwsException refusal) {
             drainUnread(request);
-            if (refusal.statusCode() == StatusCode.NOT_AUTHENTICATED) {
+            // A script that says so (X-Requested-With: XMLHttpRequest, as the agent desktop does) gets no Basic
+            // challenge, so that the browser does not put up its own password dialog (or, headless, hang on it).
+            if (refusal.statusCode() == StatusCode.NOT_AUTHENTICATED
+                    && !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Dialtone\"");
             }
             JsonResponses.write(response, refusal.httpStatus(), refusal.body());

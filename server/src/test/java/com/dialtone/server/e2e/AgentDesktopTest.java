@@ -275,6 +275,46 @@ class AgentDesktopTest {
     }
 
     @Test
+    void anAgentConferencesInANumberThenRemovesAnother() {
+        logIn("agent1", "demo");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Connected"));
+        WebElement destination = browser.findElement(By.id("destination"));
+        destination.sendKeys("5550100");
+        browser.findElement(By.id("dial")).click();
+        By call = By.cssSelector("#calls li.call");
+        until(ExpectedConditions.attributeToBe(call, "data-state", "Established"));
+        assertThat(browser.findElements(By.cssSelector("#calls .conference li"))).isEmpty(); // two parties: no conference
+
+        destination.clear();
+        destination.sendKeys("5550123"); // answers after 1 s
+        browser.findElement(call).findElement(By.cssSelector("button[data-op='SingleStepConference']")).click();
+        By participants = By.cssSelector("#calls .conference li");
+        until(ExpectedConditions.numberOfElementsToBe(participants, 2));
+        assertThat(browser.findElement(call).findElement(By.cssSelector(".participants")).getText())
+                .contains("5550100").contains("5550123");
+        screenshot("-conference");
+
+        browser.findElement(By.cssSelector("#calls .conference li[data-participant='5550123'] button")).click();
+        until(ExpectedConditions.numberOfElementsToBe(participants, 0)); // two parties again: no Remove buttons
+        until(ExpectedConditions.textToBe(By.cssSelector("#calls li.call .participants"), "With 5550100"));
+        assertThat(browser.findElement(call).getAttribute("data-state")).isEqualTo("Established");
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+    }
+
+    @Test
+    void aRequestRefusedWith401LogsInAgainAndIsRetried() {
+        logIn("agent1", "demo");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Connected"));
+        browser.manage().deleteCookieNamed("JSESSIONID"); // as if the session had expired
+        browser.findElement(By.id("destination")).sendKeys("5550100");
+        browser.findElement(By.id("dial")).click();
+        By call = By.cssSelector("#calls li.call");
+        until(ExpectedConditions.attributeToBe(call, "data-state", "Established"));
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("desktop-view")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         logIn("agent1", "wrong");
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Wrong user name or password."));
