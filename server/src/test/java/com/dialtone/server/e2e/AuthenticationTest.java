@@ -30,6 +30,16 @@ class AuthenticationTest extends EndToEndTest {
     }
 
     @Test
+    void aScriptThatSaysSo_getsNoBasicChallenge_soTheBrowserShowsNoPasswordDialog() throws Exception {
+        HttpResponse<String> response = anonymous.send(HttpRequest.newBuilder(URI.create(server.api("/me")))
+                .header("X-Requested-With", "XMLHttpRequest").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(response.body()).contains("\"statusCode\":20");
+    }
+
+    @Test
     void wrongPassword_unknownUser_orAnotherScheme_areRefusedAlike() throws Exception {
         for (String authorization : new String[] {Agent.basic("agent1", "wrong"), Agent.basic("nobody", "demo"),
                 "Bearer abc", "Basic !!!notbase64", "Basic " + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes())}) {
