@@ -6,18 +6,31 @@ const LABELS = {
   InitiateTransfer: "Consult (transfer)", CompleteTransfer: "Complete transfer", SingleStepConference: "Conference",
   InitiateConference: "Consult (conference)", CompleteConference: "Complete conference", SwapCalls: "Swap",
   StartCallRecording: "Record", PauseCallRecording: "Pause recording", ResumeCallRecording: "Resume recording",
-  StopCallRecording: "Stop recording",
+  StopCallRecording: "Stop recording", SwitchToListenIn: "Listen in", SwitchToBargeIn: "Barge in",
+  MuteMonitoredUser: "Mute the agent", UnmuteMonitoredUser: "Unmute the agent",
 };
+// The buttons a call needs most come first, in the same place on every card and first for Tab; the others follow in
+// the order of the call's capabilities.
+const FIRST = ["Answer", "Reject", "Hangup", "Hold", "Retrieve"];
 // Operations the desktop does not offer as a plain button: the user data ones have the card's data form instead.
 const HIDDEN = new Set(["AttachUserData", "UpdateUserData", "DeleteUserData", "DeleteUserDataPair", "RemoveParticipantFromConference"]);
 
 export class CallList {
-  constructor(list, empty, perform, onReleased = () => {}) {
+  /**
+   * @param perform    (call, operationName, params) => Promise
+   * @param onReleased (released call resource, its duration in seconds), for the wrap-up
+   * @param dnOf       (deviceUri) => the DN of that device of the user, for the card
+   * @param onFocusOut () => where the focus goes when the card that had it leaves
+   */
+  constructor(list, empty, { perform, onReleased = () => {}, dnOf = () => null, onFocusOut = () => {} }) {
     this.list = list;
     this.empty = empty;
-    this.perform = perform; // (call, operationName, params) => Promise
-    this.onReleased = onReleased; // (released call resource, its duration in seconds), for the wrap-up
-    this.calls = new Map(); // id -> { call, since, element }
+    this.perform = perform;
+    this.onReleased = onReleased;
+    this.dnOf = dnOf;
+    this.onFocusOut = onFocusOut;
+    // Keyed by call and device: a call between two of the user's own devices is on both, a card on each.
+    this.calls = new Map(); // key -> { call, since, element }
     setInterval(() => this.tick(), 1000);
   }
 
@@ -29,18 +42,24 @@ export class CallList {
 
   /** Takes a call resource from a notification or from GET; a Released call leaves the list. */
   update(call) {
-    const known = this.calls.get(call.id);
+    const key = keyOf(call);
+    const known = this.calls.get(key);
     if (call.state === "Released") {
       if (known) {
+        const hadFocus = known.element.contains(document.activeElement);
         known.element.remove();
-        this.calls.delete(call.id);
+        this.calls.delete(key);
         const reported = Number(call.duration);
-        this.onReleased(call, Number.isFinite(reported) && reported > 0 ? reported : seconds(known.since));
+        // A supervisor's monitoring leg is no interaction of its own: the agent wraps the call up.
+        if (!(call.monitoring || known.call.monitoring)) {
+          this.onReleased(call, Number.isFinite(reported) && reported > 0 ? reported : seconds(known.since));
+        }
+        if (hadFocus) this.onFocusOut();
       }
     } else {
       const entry = known || { since: Date.now() - Number(call.duration || 0) * 1000, element: document.createElement("li") };
       entry.call = call;
-      if (!known) { this.calls.set(call.id, entry); this.list.append(entry.element); }
+      if (!known) { this.calls.set(key, entry); this.list.append(entry.element); }
       this.draw(entry);
     }
     this.empty.hidden = this.calls.size > 0;
@@ -48,15 +67,15 @@ export class CallList {
 
   /** Replaces the whole list, after a (re)connection. */
   replace(calls) {
-    const ids = new Set(calls.map(c => c.id));
-    for (const [id, entry] of this.calls) if (!ids.has(id)) { entry.element.remove(); this.calls.delete(id); }
+    const keys = new Set(calls.map(keyOf));
+    for (const [key, entry] of this.calls) if (!keys.has(key)) { entry.element.remove(); this.calls.delete(key); }
     calls.forEach(c => this.update(c));
     this.empty.hidden = this.calls.size > 0;
   }
 
-  /** The other call of the device, for CompleteTransfer, CompleteConference and SwapCalls. */
+  /** The other call of the same device, for CompleteTransfer, CompleteConference and SwapCalls. */
   other(call) {
-    for (const { call: c } of this.calls.values()) if (c.id !== call.id) return c;
+    for (const { call: c } of this.calls.values()) if (c.id !== call.id && c.deviceUri === call.deviceUri) return c;
     return null;
   }
 
@@ -65,23 +84,29 @@ export class CallList {
     element.className = "call" + (call.state === "Ringing" ? " ringing" : "");
     element.dataset.callId = call.id;
     element.dataset.state = call.state;
+    const dn = this.dnOf(call.deviceUri);
+    element.dataset.dn = dn || "";
     const who = (call.participants || []).map(p => p.formattedPhoneNumber || p.phoneNumber).join(", ") || "–";
     // A redraw (any notification for the call) keeps what is being typed in the data form, and the focus.
     const active = element.contains(document.activeElement) ? document.activeElement : null;
     const focused = active?.dataset.op ? `button[data-op="${CSS.escape(active.dataset.op)}"]` : active?.id ? `#${CSS.escape(active.id)}` : null;
     const typed = [...element.querySelectorAll("input")].map(i => [i.id, i.value]);
     const ops = new Set(call.capabilities || []);
+    const lead = call.monitoring ? "Monitoring " : call.state === "Ringing" ? "From " : "With ";
+    // The call buttons come right after the head, so that Tab from the Dial form reaches them first.
     element.replaceChildren(
       div("call-head",
         span("call-state", call.state + (call.mute === "On" ? " (muted)" : "")),
         span("call-type", call.callType || ""),
-        span("participants", (call.state === "Ringing" ? "From " : "With ") + who),
-        span("duration", "")),
+        span("participants", lead + who),
+        span("duration", ""),
+        span("call-dn", dn ? `on ${dn}` : "")),
+      span("call-flags", flags(call)),
+      buttons(call, op => this.perform(call, op)),
       conference(call, ops.has("RemoveParticipantFromConference") ? number => this.perform(call, "RemoveParticipantFromConference", { participant: number }) : null),
       userData(call.userData, ops.has("DeleteUserDataPair") ? key => this.perform(call, "DeleteUserDataPair", { key }) : null),
-      dataForm(call, ops, (op, data) => this.perform(call, op, { userData: data })),
-      buttons(call, op => this.perform(call, op)));
-    element.setAttribute("aria-label", `${call.state} ${call.callType || ""} call with ${who}`);
+      dataForm(call, ops, (op, data) => this.perform(call, op, { userData: data })));
+    element.setAttribute("aria-label", `${call.state} ${call.callType || ""} call ${call.monitoring ? "monitored" : "with"} ${who}${dn ? ` on ${dn}` : ""}`);
     for (const [id, value] of typed) { const input = id && element.querySelector(`#${CSS.escape(id)}`); if (input) input.value = value; }
     if (focused) element.querySelector(focused)?.focus();
     this.tickOne(entry);
@@ -95,6 +120,16 @@ export class CallList {
 }
 
 export const needsDestination = op => NEEDS_DESTINATION.has(op);
+const keyOf = call => `${call.id} ${call.deviceUri || ""}`;
+
+/** What a supervisor's monitoring does to the call, for the agent and for the supervisor. */
+function flags(call) {
+  const on = [];
+  if (call.monitoring) on.push(call.supervisorListeningIn ? "You are listening in" : "You can be heard");
+  else if (call.supervisorListeningIn) on.push("A supervisor is listening in");
+  if (call.monitoredUserMuted) on.push(call.monitoring ? "The agent is muted" : "A supervisor has muted you");
+  return on.join(" · ");
+}
 export const minutes = s => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 const seconds = since => Math.max(0, Math.floor((Date.now() - since) / 1000));
 
@@ -102,7 +137,8 @@ function buttons(call, onClick) {
   const group = div("ops");
   group.setAttribute("role", "group");
   group.setAttribute("aria-label", "Call operations");
-  for (const op of call.capabilities || []) {
+  const caps = call.capabilities || [];
+  for (const op of [...FIRST.filter(op => caps.includes(op)), ...caps.filter(op => !FIRST.includes(op))]) {
     if (HIDDEN.has(op)) continue;
     const b = document.createElement("button");
     b.type = "button";

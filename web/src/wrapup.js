@@ -4,6 +4,8 @@ import { minutes } from "./calls.js";
 /**
  * One wrap-up a released call, until dismissed. Saving sends the UCS operation; its result comes later, as a
  * UcsOperationResponse on /v2/me/ucs with the referenceId of the reply, and is shown on the wrap-up.
+ * Those not completed yet are kept in sessionStorage (the call, its duration and the note being written; never
+ * anything about the login), so that they survive a reload of the page.
  */
 export class WrapUps {
   constructor(list, empty, ucs, onStored) {
@@ -15,17 +17,49 @@ export class WrapUps {
     this.early = new Map();   // referenceId -> response that came before its reply
   }
 
-  clear() { this.list.replaceChildren(); this.pending.clear(); this.early.clear(); this.empty.hidden = false; }
+  /** Leaves the page's wrap-ups (logged out); those kept in the storage stay there for the next login. */
+  clear() {
+    this.storageKey = null;
+    this.list.replaceChildren(); this.pending.clear(); this.early.clear(); this.empty.hidden = false;
+  }
+
+  /** From now on keeps them under this key (one a user), and shows those kept there. */
+  restore(storageKey) {
+    this.storageKey = storageKey;
+    let kept = [];
+    try { kept = JSON.parse(sessionStorage.getItem(storageKey) || "[]"); } catch { /* unreadable: start afresh */ }
+    for (const w of kept.reverse()) this.show(w); // newest first, as they were
+    this.save();
+  }
 
   add(call, duration) {
-    if (this.list.querySelector(`li[data-call-id="${CSS.escape(call.id)}"]`)) return;
     const other = (call.participants || []).map(p => p.formattedPhoneNumber || p.phoneNumber).join(", ") || "–";
+    this.show({ callId: call.id, callType: call.callType || "", other, duration, note: "" });
+    this.save();
+  }
+
+  /** What is left to do, in the storage: the wrap-ups on screen that are not completed. */
+  save() {
+    if (!this.storageKey) return;
+    const open = [...this.list.children].filter(li => !li.classList.contains("completed")).map(li => ({
+      callId: li.dataset.callId, callType: li.dataset.callType, other: li.dataset.other,
+      duration: Number(li.dataset.duration), note: li.querySelector("textarea").value }));
+    try {
+      if (open.length) sessionStorage.setItem(this.storageKey, JSON.stringify(open));
+      else sessionStorage.removeItem(this.storageKey);
+    } catch { /* storage full or refused: they stay on the page only */ }
+  }
+
+  show({ callId, callType, other, duration, note }) {
+    if (this.list.querySelector(`li[data-call-id="${CSS.escape(callId)}"]`)) return;
     const li = document.createElement("li");
     li.className = "wrap-up";
-    li.dataset.callId = call.id;
+    li.dataset.callId = callId;
+    li.dataset.callType = callType;
+    li.dataset.other = other;
     li.dataset.duration = duration;
-    li.setAttribute("aria-label", `Wrap-up of the ${call.callType || ""} call with ${other}`);
-    const id = `note-${call.id}`;
+    li.setAttribute("aria-label", `Wrap-up of the ${callType} call with ${other}`);
+    const id = `note-${callId}`;
     li.innerHTML = `
       <div class="call-head"><span class="call-state">Ended</span><span class="call-type"></span>
         <span class="participants"></span><span class="duration"></span></div>
@@ -37,7 +71,9 @@ export class WrapUps {
         <button type="button" class="quiet dismiss">Dismiss</button>
         <span class="ucs-result" role="status" aria-live="polite"></span>
       </div>`;
-    li.querySelector(".call-type").textContent = call.callType || "";
+    li.querySelector(".call-type").textContent = callType;
+    li.querySelector("textarea").value = note || "";
+    li.querySelector("textarea").addEventListener("input", () => this.save());
     li.querySelector(".participants").textContent = "With " + other;
     li.querySelector(".duration").textContent = minutes(duration);
     li.querySelector(".save-note").addEventListener("click", () =>
@@ -54,6 +90,7 @@ export class WrapUps {
     li.remove();
     for (const [ref, p] of this.pending) if (p.element === li) this.pending.delete(ref);
     this.empty.hidden = this.list.children.length > 0;
+    this.save();
     (next?.querySelector("textarea") || document.getElementById("destination")).focus();
   }
 
@@ -83,7 +120,7 @@ export class WrapUps {
     result.textContent = data.success ? `${p.what} saved.` : `${p.what} not saved: ${data.errorMessage || "failed"}`;
     if (data.success) {
       p.element.classList.toggle("noted", p.what === "Note" || p.element.classList.contains("noted"));
-      if (p.what === "Completion") p.element.classList.add("completed");
+      if (p.what === "Completion") { p.element.classList.add("completed"); this.save(); }
       this.onStored();
     }
   }
@@ -91,11 +128,11 @@ export class WrapUps {
 
 /** The agent's last calls, from GET /api/v2/me/call-history?limit=5. */
 export class RecentCalls {
-  constructor(body, empty, read, myNumber) {
+  constructor(body, empty, read, myNumbers) {
     this.body = body;
     this.empty = empty;
-    this.read = read;         // () => Promise of the history reply
-    this.myNumber = myNumber; // () => the agent's DN
+    this.read = read;           // () => Promise of the history reply
+    this.myNumbers = myNumbers; // () => the DNs of the agent's devices
     this.loading = null;
   }
 
@@ -112,11 +149,11 @@ export class RecentCalls {
   }
 
   show(calls) {
-    const mine = this.myNumber();
+    const mine = new Set(this.myNumbers());
     this.body.replaceChildren(...calls.map(c => {
       const tr = document.createElement("tr");
       tr.dataset.callId = c.id;
-      const others = [...new Set((c.parties || []).map(p => p.phoneNumber).filter(n => n !== mine))];
+      const others = [...new Set((c.parties || []).map(p => p.phoneNumber).filter(n => !mine.has(n)))];
       const started = new Date(c.startedAt);
       const marks = document.createElement("td");
       marks.className = "marks";

@@ -14,6 +14,7 @@ import com.dialtone.server.calls.CallsResource;
 import com.dialtone.server.calls.UserCalls;
 import com.dialtone.server.auth.Users;
 import com.dialtone.server.config.ConfigException;
+import com.dialtone.server.config.ConfigLoader;
 import com.dialtone.server.config.ContactCenter;
 import com.dialtone.server.config.DialtoneConfig;
 import com.dialtone.server.config.ServerSettings;
@@ -64,6 +65,7 @@ public final class DialtoneServer implements AutoCloseable {
     private final ContactCenter contactCenter;
     private final Database database;
     private final StoredContactCenter stored;
+    private final boolean builtInUsers;
     private final Server jetty;
     private final ServerConnector connector;
     private final ThreadSwitchLoop loop = new ThreadSwitchLoop();
@@ -75,6 +77,7 @@ public final class DialtoneServer implements AutoCloseable {
     public DialtoneServer(DialtoneConfig config) {
         this.config = config;
         this.contactCenter = ContactCenter.from(config);
+        this.builtInUsers = ConfigLoader.hasBuiltInUsers(config);
         this.database = Database.open(config.storage());
         try {
             this.stored = StoredContactCenter.open(database, contactCenter);
@@ -147,7 +150,7 @@ public final class DialtoneServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes())), "/api/v2/*");
         context.addServlet(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
                 settings.maxRequestBodyBytes())), "/sim/*");
-        serveAgentDesktop(context);
+        serveAgentDesktop(context, this::isDemo);
 
         // The history first: a device's Released is delivered once the write the history submits for it has
         // committed, and everything later for that user waits behind it (docs/call-history.md, "Durability").
@@ -172,6 +175,15 @@ public final class DialtoneServer implements AutoCloseable {
     /** What absolute URIs in resources and notifications start with (server.publicBaseUrl, or the local URL). */
     public String baseUrl() {
         return urls.base();
+    }
+
+    /**
+     * Whether this is the built-in demo contact centre, whose passwords are well known: the configuration's users
+     * are the built-in ones (no {@code --config} file replaced them), and the database has every one of them (it was
+     * seeded from the demo, not from another configuration earlier, and provisioning has not deleted any).
+     */
+    public boolean isDemo() {
+        return builtInUsers && contactCenter.users().all().stream().allMatch(u -> stored.users().byId(u.id()).isPresent());
     }
 
     /** The users as stored now. */
@@ -206,9 +218,10 @@ public final class DialtoneServer implements AutoCloseable {
     /**
      * The browser agent desktop (docs/agent-desktop.md): static files the build put under {@code static/} on the
      * class path, served at {@code /} without authentication (every API call they make still needs a login).
-     * The more specific mappings ({@code /api/v2/*}, CometD, {@code /sim/*}) keep their requests.
+     * The more specific mappings ({@code /api/v2/*}, CometD, {@code /sim/*}) keep their requests. Beside the page,
+     * {@code /desktop.json} tells it whether this is the demo.
      */
-    private static void serveAgentDesktop(ServletContextHandler context) {
+    private static void serveAgentDesktop(ServletContextHandler context, java.util.function.BooleanSupplier demo) {
         URL index = DialtoneServer.class.getClassLoader().getResource("static/index.html");
         if (index == null) {
             return; // built without the web part (an IDE build, say): the API works the same
@@ -220,6 +233,7 @@ public final class DialtoneServer implements AutoCloseable {
         desktop.setInitParameter("cacheControl", "no-cache");
         context.setWelcomeFiles(new String[] {"index.html"});
         context.addServlet(desktop, "/");
+        context.addServlet(new ServletHolder("agent-desktop-settings", new DesktopJsonServlet(demo)), "/desktop.json");
     }
 
     private static String hostForUrls(String host) {

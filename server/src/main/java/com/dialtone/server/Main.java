@@ -82,7 +82,7 @@ public final class Main {
 
         private static void printBanner(PrintWriter out, DialtoneServer server) {
             String base = server.localUrl();
-            boolean demo = server.users().byName("agent1").isPresent();
+            boolean demo = server.isDemo();
             out.println("Dialtone " + Version.current() + " is listening on " + base);
             if (!server.baseUrl().equals(base)) {
                 out.println("  URIs in replies and notifications start with " + server.baseUrl());

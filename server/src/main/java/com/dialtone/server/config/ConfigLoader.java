@@ -89,6 +89,14 @@ public final class ConfigLoader {
         return config;
     }
 
+    /**
+     * Whether the configuration's users are the built-in demo ones: no file replaced the list (or one repeated it
+     * exactly, passwords included).
+     */
+    public static boolean hasBuiltInUsers(DialtoneConfig config) {
+        return config.users().equals(load(List.of()).users());
+    }
+
     /** Checks what a record cannot: ranges and formats. Users, the dial plan and routing are checked by {@link ContactCenter}. */
     public static void validate(DialtoneConfig config) {
         ServerSettings server = require(config.server(), "server");

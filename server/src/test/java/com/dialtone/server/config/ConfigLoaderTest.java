@@ -87,6 +87,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theBuiltInUsers_areKnownAsSuch_untilAFileReplacesThem() {
+        assertThat(ConfigLoader.hasBuiltInUsers(ConfigLoader.load(List.of()))).isTrue();
+        assertThat(ConfigLoader.hasBuiltInUsers(ConfigLoader.load(List.of("server: {port: 9000}")))).as("other settings keep them").isTrue();
+        assertThat(ConfigLoader.hasBuiltInUsers(ConfigLoader.load(List.of(
+                "users: [{userName: alice, password: secret, roles: [ROLE_AGENT]}]")))).isFalse();
+    }
+
+    @Test
     void badValues_failWithAMessageThatNamesTheKey() {
         assertFails("server: {port: 70000}", "server.port must be 0..65535");
         assertFails("server: {prot: 1}", "server.prot: unknown setting; known here: csrfProtection, host, maxRequestBodyBytes, port, publicBaseUrl, sessionTimeout");

@@ -2,9 +2,6 @@ package com.dialtone.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,84 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser agent desktop (docs/agent-desktop.md), served at / by the server and driven in headless Debian
- * Chromium (packages chromium and chromium-driver; ./dialtone test installs them). Each test leaves a screenshot
- * in server/target/screenshots/.
+ * Chromium: the calls. Each test leaves a screenshot in server/target/screenshots/.
  */
-class AgentDesktopTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    // 5550100 answers after 2 s here (at once in the demo), so that the page shows Dialing long enough to be seen.
-    private static final String DIAL_PLAN = "dialPlan: {numbers: {'5550100': {outcome: answer, answerAfter: 2s}}}\n";
-    private GwsServer server;
-    private String address;
-    private final java.util.List<WebDriver> browsers = new java.util.ArrayList<>();
-    private WebDriver browser; // the first
-    private String testName;
-
-    @BeforeEach
-    void start(TestInfo info) {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; ./dialtone test does it)").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (apt-get install chromium chromium-driver)").isExecutable();
-        testName = info.getTestMethod().orElseThrow().getName();
-        server = GwsServer.start(DIAL_PLAN);
-        address = server.local();
-        browser = newBrowser();
-    }
-
-    /** Another browser: its own cookies, so another agent. */
-    private WebDriver newBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,860");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        browsers.add(driver);
-        return driver;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            for (int i = 0; i < browsers.size(); i++) {
-                try {
-                    screenshot(browsers.get(i), i == 0 ? "" : "-browser" + (i + 1));
-                } finally {
-                    browsers.get(i).quit();
-                }
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+class AgentDesktopTest extends DesktopBrowserTest {
 
     @Test
     void anAgentLogsInGoesReadyDialsAndHangsUp() {
@@ -97,6 +30,8 @@ class AgentDesktopTest {
         WebElement state = waitFor(By.id("agent-state"));
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Connected"));
         assertThat(browser.findElement(By.id("dn")).getText()).isEqualTo("15001");
+        assertThat(browser.findElement(By.id("devices-row")).isDisplayed()).as("one device: nothing to choose").isFalse();
+        assertThat(browser.findElement(By.id("monitor")).isDisplayed()).as("an agent does not monitor").isFalse();
 
         setState("StartContactCenterSession");
         until(ExpectedConditions.attributeToBe(state, "data-state", "NotReady"));
@@ -320,56 +255,5 @@ class AgentDesktopTest {
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Wrong user name or password."));
         assertThat(browser.findElement(By.id("desktop-view")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("login")).isDisplayed()).isTrue();
-    }
-
-    private void logIn(String user, String password) {
-        logIn(browser, user, password);
-    }
-
-    private void logIn(WebDriver browser, String user, String password) {
-        browser.get(address + "/");
-        waitFor(browser, By.id("user")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-button")).click();
-    }
-
-    private void setState(String operation) {
-        setState(browser, operation);
-    }
-
-    private void setState(WebDriver browser, String operation) {
-        new Select(browser.findElement(By.id("state-select"))).selectByValue(operation);
-        browser.findElement(By.id("state-apply")).click();
-    }
-
-    private WebElement waitFor(By what) {
-        return waitFor(browser, what);
-    }
-
-    private WebElement waitFor(WebDriver browser, By what) {
-        return until(browser, ExpectedConditions.visibilityOfElementLocated(what));
-    }
-
-    private <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
-        return until(browser, condition);
-    }
-
-    private <T> T until(WebDriver browser, java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
-    }
-
-    private void screenshot(String suffix) {
-        screenshot(browser, suffix);
-    }
-
-    private void screenshot(WebDriver browser, String suffix) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + suffix + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
