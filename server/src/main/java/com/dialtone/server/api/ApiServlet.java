@@ -56,8 +56,9 @@ public final class ApiServlet extends HttpServlet {
             Route route = null;
             Map<String, String> parameters = null;
             TreeSet<String> allowed = new TreeSet<>();
+            String[] segments = path.split("/");
             for (Route candidate : routes) {
-                Map<String, String> match = candidate.match(path);
+                Map<String, String> match = candidate.match(segments);
                 if (match != null) {
                     allowed.add(candidate.method());
                     if (candidate.method().equals(request.getMethod())) {

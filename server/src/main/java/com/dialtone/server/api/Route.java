@@ -2,6 +2,7 @@ package com.dialtone.server.api;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A method and a path pattern such as {@code /me/calls/{id}} (relative to {@code /api/v2}), the handler
@@ -9,6 +10,9 @@ import java.util.Map;
  * password first may use it ({@code GET /me}, and {@code POST /me} for ChangePassword).
  */
 public record Route(String method, String pattern, boolean authenticated, boolean openBeforePasswordChange, Handler handler) {
+
+    /** Each pattern's segments, split once. */
+    private static final Map<String, String[]> SEGMENTS = new ConcurrentHashMap<>();
 
     @FunctionalInterface
     public interface Handler {
@@ -48,10 +52,12 @@ public record Route(String method, String pattern, boolean authenticated, boolea
         return new Route(method, pattern, authenticated, true, handler);
     }
 
-    /** The path parameters if the path fits the pattern, else null. */
-    Map<String, String> match(String path) {
-        String[] expected = pattern.split("/");
-        String[] actual = path.split("/");
+    /**
+     * The path parameters if the path, split at its slashes (once per request: it is matched against
+     * every route), fits the pattern; else null.
+     */
+    Map<String, String> match(String[] actual) {
+        String[] expected = SEGMENTS.computeIfAbsent(pattern, p -> p.split("/"));
         if (expected.length != actual.length) {
             return null;
         }

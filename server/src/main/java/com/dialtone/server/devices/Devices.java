@@ -1,6 +1,8 @@
 package com.dialtone.server.devices;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ public final class Devices {
 
     /** The user's devices, in the order they were added. */
     public List<Device> ownedBy(String userId) {
-        return index.byId.values().stream().filter(d -> d.isOwnedBy(userId)).toList();
+        // Looked up on every call operation: an index, not a scan of every device.
+        return index.byOwner.getOrDefault(userId, List.of());
     }
 
     /** The device with this id if the user owns it; another user's device looks exactly like a missing one. */
@@ -56,9 +59,14 @@ public final class Devices {
     private static final class Index {
         final Map<String, Device> byId = new LinkedHashMap<>();
         final Map<String, Device> byDn = new LinkedHashMap<>();
+        final Map<String, List<Device>> byOwner;
 
         Index(Collection<Device> devices) {
+            Map<String, List<Device>> owned = new HashMap<>();
             for (Device device : devices) {
+                if (device.ownerId() != null) {
+                    owned.computeIfAbsent(device.ownerId(), owner -> new ArrayList<>()).add(device);
+                }
                 if (byId.put(device.id(), device) != null) {
                     throw new IllegalArgumentException("two devices have the id " + device.id());
                 }
@@ -66,6 +74,8 @@ public final class Devices {
                     throw new IllegalArgumentException("two devices have the phone number " + device.phoneNumber());
                 }
             }
+            owned.replaceAll((owner, list) -> List.copyOf(list));
+            byOwner = owned;
         }
     }
 }
