@@ -27,11 +27,19 @@ public final class PasswordHasher {
     }
 
     public static String hash(char[] password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /**
+     * A hash with fewer iterations than {@link #ITERATIONS}: only for generated test users (the load generator
+     * logs in thousands of them, and what it measures is not the cost of a login).
+     */
+    public static String hash(char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] hash = pbkdf2(password, salt, ITERATIONS);
+        byte[] hash = pbkdf2(password, salt, iterations);
         Base64.Encoder base64 = Base64.getEncoder();
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
+        return "pbkdf2-sha256$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
     }
 
     public static boolean isValidHash(String encoded) {

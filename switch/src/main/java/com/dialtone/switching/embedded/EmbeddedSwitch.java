@@ -42,7 +42,7 @@ import java.util.function.Function;
  * alone across I/O, events leave in the order things happened, and a change that spans two calls (a
  * transfer) is atomic. The price is that listeners must not block; the server's notifier only queues
  * messages. Readers use the published snapshots and never wait for the loop. One loop thread handles
- * about 160,000 requests a second on a 2-core machine (docs/benchmarks.md), far beyond what thousands of
+ * about 160,000 requests a second on a 2-core machine (docs/BENCHMARKS.md), far beyond what thousands of
  * concurrent calls need.
  *
  * <h2>Rules</h2>
