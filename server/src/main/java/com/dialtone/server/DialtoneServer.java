@@ -46,6 +46,10 @@ import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee11.servlet.ResourceServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -73,6 +77,18 @@ public final class DialtoneServer implements AutoCloseable {
     private Notifications notifications;
     private PublicUrls urls;
     private HistoryWriter historyWriter;
+    /** Hands notifications to CometD off the switch's and the history writer's threads (DeliveryOrder). */
+    private final ExecutorService deliveries = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+            new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "dialtone-notify-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
 
     public DialtoneServer(DialtoneConfig config) {
         this.config = config;
@@ -136,7 +152,7 @@ public final class DialtoneServer implements AutoCloseable {
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         historyWriter = new HistoryWriter(database);
         CallHistory history = new CallHistory(allDevices, stored.users(), historyWriter);
-        DeliveryOrder deliveryOrder = new DeliveryOrder();
+        DeliveryOrder deliveryOrder = new DeliveryOrder(deliveries);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DiagnosticsResource(Version.current()).routes());
         UserMapper userMapper = new UserMapper(urls);
@@ -212,6 +228,7 @@ public final class DialtoneServer implements AutoCloseable {
                         historyWriter.close(); // ... which is written out before the database closes
                     }
                 } finally {
+                    deliveries.shutdownNow();
                     database.close();
                 }
             }

@@ -190,11 +190,6 @@ final class Agent {
                 // a late notification of a call this agent gave up on, or of a stopped phase
             }
         }
-        if (System.getenv("BENCH_DEBUG") != null && !(step == Step.AWAIT_ESTABLISHED && state.equals("Dialing"))
-                && !(step == Step.AWAIT_RELEASED && state.equals("Established")) && !(step == Step.IDLE && state.equals("Released"))
-                && !(step == Step.AWAIT_DIALING && state.equals("Released"))) {
-            System.err.println("DEBUG " + userName + " step " + step + " got " + state + " " + id + " callId " + callId);
-        }
     }
 
     private void released() {

@@ -35,8 +35,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--transport", description = "long-polling or websocket (default: ${DEFAULT-VALUE}).")
     String transport = "long-polling";
 
-    @Option(names = "--warmup", converter = DurationConverter.class, description = "Warm-up of each phase (default: 10s).")
-    Duration warmup = Duration.ofSeconds(10);
+    @Option(names = "--warmup", converter = DurationConverter.class, description = "Warm-up of each phase; on two cores the JIT needs about this long under load (default: 20s).")
+    Duration warmup = Duration.ofSeconds(20);
 
     @Option(names = "--duration", converter = DurationConverter.class, description = "Measured time of each phase (default: 30s).")
     Duration duration = Duration.ofSeconds(30);
@@ -108,13 +108,6 @@ public final class LoadCommand implements Callable<Integer> {
                 pid = server.pid();
             }
             report.server(base, pid > 0 ? serverJavaOptions : null);
-            if (System.getenv("BENCH_RAW_ONLY") != null) {
-                try (Clients clients = new Clients(transport, agents)) {
-                    report.baseline(rawBaseline(clients, new LoadRun(clients.scheduler, timeout)));
-                }
-                report.print(System.out);
-                return 0;
-            }
             String api = base + "/api/v2";
             try (Clients clients = new Clients(transport, Math.max(agents, idle + 1))) {
                 LoadRun run = new LoadRun(clients.scheduler, timeout);

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,10 +16,12 @@ import org.slf4j.LoggerFactory;
  * something that happened after a release before it learns of the release. Other users are not held up:
  * each user has a lane of their own.
  *
- * <p>The switch's thread only appends to a lane, never waits: a delivery goes out at once when nothing is
- * waiting in that user's lane, else it is queued. When a gate completes, the thread completing it (the
- * history writer) delivers what became ready, in order. A lane's lock is held only while messages are
- * handed to CometD, which only queues them; never across a database write.
+ * <p>Handing a message to CometD is not free: when the user's long poll is waiting, CometD writes the
+ * reply there and then, on the calling thread (tens to hundreds of microseconds of HTTP and socket work,
+ * docs/BENCHMARKS.md). So the switch's thread and the history writer only append to a lane; the lane's
+ * deliveries run on the delivery executor, one lane at a time in order, many lanes at once. A side
+ * effect is welcome under load: a message that finds the lane still draining goes out in the same reply
+ * as the one before it.
  */
 public final class DeliveryOrder {
 
@@ -26,6 +29,17 @@ public final class DeliveryOrder {
 
     /** One per user who has been sent anything; bounded by the number of users, so never removed. */
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Executor executor;
+
+    /** Deliveries on the caller's thread, or on whichever thread opens a gate: for tests. */
+    public DeliveryOrder() {
+        this(Runnable::run);
+    }
+
+    /** Deliveries on the executor, each user's in order. */
+    public DeliveryOrder(Executor executor) {
+        this.executor = executor;
+    }
 
     /** Delivers now, or after whatever is waiting for this user. */
     public void deliver(String userId, Runnable delivery) {
@@ -42,10 +56,10 @@ public final class DeliveryOrder {
         if (userId == null) {
             return; // a device without a user: nobody to tell
         }
-        lanes.computeIfAbsent(userId, id -> new Lane()).add(gate == null ? null : gate.toCompletableFuture(), delivery);
+        lanes.computeIfAbsent(userId, id -> new Lane(executor)).add(gate == null ? null : gate.toCompletableFuture(), delivery);
     }
 
-    /** How many deliveries wait in the user's lane; for tests and diagnostics. */
+    /** How many deliveries wait in the user's lane, not yet handed to CometD; for tests and diagnostics. */
     public int waiting(String userId) {
         Lane lane = lanes.get(userId);
         return lane == null ? 0 : lane.size();
@@ -58,31 +72,51 @@ public final class DeliveryOrder {
     }
 
     private static final class Lane {
+        private final Executor executor;
         private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+        /** A drain is queued on the executor or running: it will see whatever is added meanwhile. */
+        private boolean draining;
+
+        Lane(Executor executor) {
+            this.executor = executor;
+        }
 
         synchronized void add(CompletableFuture<?> gate, Runnable delivery) {
-            Waiting waiting = new Waiting(gate, delivery);
-            if (queue.isEmpty() && waiting.isReady()) {
-                run(delivery);
-                return;
-            }
-            queue.add(waiting);
+            queue.add(new Waiting(gate, delivery));
             if (queue.size() == 1) {
-                // It is the head, and not ready: drain when its gate opens. (If it opened in between,
-                // whenComplete runs drain here and now; the lock is reentrant.)
-                gate.whenComplete((result, failure) -> drain());
+                startOrAwait();
             }
         }
 
-        synchronized void drain() {
-            while (!queue.isEmpty()) {
-                Waiting head = queue.peek();
-                if (!head.isReady()) {
-                    head.gate().whenComplete((result, failure) -> drain());
-                    return;
+        /** The head is ready: drain; else drain when its gate opens (at once if it opened meanwhile). */
+        private synchronized void startOrAwait() {
+            Waiting head = queue.peek();
+            if (head == null || draining) {
+                return;
+            }
+            if (head.isReady()) {
+                draining = true;
+                executor.execute(this::drain);
+            } else {
+                head.gate().whenComplete((result, failure) -> startOrAwait());
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    Waiting head = queue.peek();
+                    if (head == null || !head.isReady()) {
+                        draining = false;
+                        startOrAwait();
+                        return;
+                    }
+                    queue.poll();
+                    next = head.delivery();
                 }
-                queue.poll();
-                run(head.delivery());
+                // Outside the lock: CometD may write to a socket here, and adding to the lane must never wait for that.
+                run(next);
             }
         }
 

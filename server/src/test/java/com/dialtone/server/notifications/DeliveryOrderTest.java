@@ -2,7 +2,15 @@ package com.dialtone.server.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -61,5 +69,45 @@ class DeliveryOrderTest {
     void deliveriesForNoUser_areDropped() {
         order.deliver(null, () -> delivered.add("x"));
         assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void onAnExecutor_eachUsersDeliveriesKeepTheirOrder_offTheCallersThread_andGatesStillHold() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            DeliveryOrder async = new DeliveryOrder(executor);
+            Map<String, List<Integer>> received = new ConcurrentHashMap<>();
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            int users = 50;
+            int perUser = 200;
+            for (int i = 0; i < perUser; i++) {
+                for (int u = 0; u < users; u++) {
+                    String user = "user" + u;
+                    int n = i;
+                    Runnable delivery = () -> {
+                        threads.add(Thread.currentThread());
+                        received.computeIfAbsent(user, k -> new CopyOnWriteArrayList<>()).add(n);
+                    };
+                    if (u == 0 && i == 100) {
+                        async.deliverAfter(user, gate, delivery); // user0's 101st waits, and so does the rest of user0's
+                    } else {
+                        async.deliver(user, delivery);
+                    }
+                }
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.getOrDefault("user1", List.of()).size() == perUser
+                    && received.getOrDefault("user0", List.of()).size() == 100);
+            assertThat(async.waiting("user0")).isEqualTo(perUser - 100);
+
+            gate.complete(null);
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.values().stream().mapToInt(List::size).sum() == users * perUser);
+            List<Integer> inOrder = IntStream.range(0, perUser).boxed().toList();
+            received.forEach((user, numbers) -> assertThat(numbers).as(user).isEqualTo(inOrder));
+            assertThat(threads).doesNotContain(Thread.currentThread());
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }
