@@ -164,8 +164,13 @@ $("state-form").addEventListener("submit", async event => {
   const op = $("state-select").value;
   await act(async () => {
     // Agent states are the user's, on every device (the voice channel); the phone settings are the chosen device's.
-    if (op === "StartContactCenterSession") return api.post("/me", { operationName: op, channels: ["voice"] });
-    if (["Ready", "NotReady", "AfterCallWork", "AuxWork"].includes(op)) return api.post("/me/channels/voice", { operationName: op });
+    const logIn = () => api.post("/me", { operationName: "StartContactCenterSession", channels: ["voice"] });
+    if (op === "StartContactCenterSession") return logIn();
+    if (["Ready", "NotReady", "AfterCallWork", "AuxWork"].includes(op)) {
+      // Choosing Ready while logged out means "log me in and make me Ready": a new user need not know the two steps.
+      if ((device()?.userState?.state || "LoggedOut") === "LoggedOut") await logIn();
+      return api.post("/me/channels/voice", { operationName: op });
+    }
     const body = { operationName: op };
     if (op === "ForwardCallsOn") body.destination = { phoneNumber: destination() };
     return api.post(`/me/devices/${device().id}`, body);

@@ -145,12 +145,8 @@ class AgentDesktopTest extends DesktopBrowserTest {
         setState(second, "Ready");
         until(second, ExpectedConditions.attributeToBe(By.id("agent-state"), "data-state", "Ready"));
 
-        HttpResponse<String> injected = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address + "/sim/calls"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"5551234\",\"to\":\"8000\",\"userData\":{\"Product\":\"Guitars\"}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(injected.body()).contains("\"statusCode\":0");
+        Reply injected = rest("POST", "/sim/calls", "admin", "demo", "{\"from\":\"5551234\",\"to\":\"8000\",\"userData\":{\"Product\":\"Guitars\"}}");
+        assertThat(injected.body().path("statusCode").asInt()).isZero();
 
         By call = By.cssSelector("#calls li.call");
         until(second, ExpectedConditions.attributeToBe(call, "data-state", "Ringing"));
@@ -171,6 +167,27 @@ class AgentDesktopTest extends DesktopBrowserTest {
         browser.findElement(call).findElement(By.cssSelector("button[data-op='Answer']")).click();
         until(browser, ExpectedConditions.attributeToBe(call, "data-state", "Established"));
         assertThat(browser.findElement(call).getText()).contains("Guitars");
+    }
+
+    @Test
+    void aNewUserWhoChoosesReadyIsLoggedInToTheContactCentreAndTakesACustomersCall() throws Exception {
+        // What the README tells a new user: log in, choose Ready, a customer calls 8000, answer. No "Log in to
+        // the contact centre" first: choosing Ready while logged out does both.
+        logIn(browser, "agent3", "demo");
+        until(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Connected"));
+        assertThat(browser.findElement(By.id("agent-state")).getAttribute("data-state")).isEqualTo("LoggedOut");
+        setState(browser, "Ready");
+        until(browser, ExpectedConditions.attributeToBe(By.id("agent-state"), "data-state", "Ready"));
+        assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+
+        Reply injected = rest("POST", "/sim/calls", "admin", "demo", "{\"from\":\"5551234\",\"to\":\"8000\",\"userData\":{\"Product\":\"Guitars\"}}");
+        assertThat(injected.body().path("statusCode").asInt()).isZero();
+        By call = By.cssSelector("#calls li.call");
+        until(browser, ExpectedConditions.attributeToBe(call, "data-state", "Ringing"));
+        assertThat(browser.findElement(call).getText()).contains("From 5551234").contains("Guitars");
+        browser.findElement(call).findElement(By.cssSelector("button[data-op='Answer']")).click();
+        until(browser, ExpectedConditions.attributeToBe(call, "data-state", "Established"));
+        screenshot("-answered");
     }
 
     @Test
