@@ -35,8 +35,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--transport", description = "long-polling or websocket (default: ${DEFAULT-VALUE}).")
     String transport = "long-polling";
 
-    @Option(names = "--warmup", converter = DurationConverter.class, description = "Warm-up of each phase; on two cores the JIT needs about this long under load (default: 20s).")
-    Duration warmup = Duration.ofSeconds(20);
+    @Option(names = "--warmup", converter = DurationConverter.class, description = "Warm-up of each phase: on two cores, under this load, the JIT compilers need about a minute "
+            + "before the numbers settle (default: 60s).")
+    Duration warmup = Duration.ofSeconds(60);
 
     @Option(names = "--duration", converter = DurationConverter.class, description = "Measured time of each phase (default: 30s).")
     Duration duration = Duration.ofSeconds(30);
@@ -107,7 +108,7 @@ public final class LoadCommand implements Callable<Integer> {
                 base = server.url();
                 pid = server.pid();
             }
-            report.server(base, pid > 0 ? serverJavaOptions : null);
+            report.server(base, server != null ? serverJavaOptions : null);
             String api = base + "/api/v2";
             try (Clients clients = new Clients(transport, Math.max(agents, idle + 1))) {
                 LoadRun run = new LoadRun(clients.scheduler, timeout);
