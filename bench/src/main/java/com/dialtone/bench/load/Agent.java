@@ -138,17 +138,15 @@ final class Agent {
         }
         String id = (String) call.get("id");
         String state = (String) call.get("state");
-        if (id == null || state == null || id.equals(abandonedCallIdSafe())) {
-            return;
+        if (id != null && state != null) {
+            onCallState(current, id, state, now);
         }
-        onCallState(current, id, state, now);
-    }
-
-    private synchronized String abandonedCallIdSafe() {
-        return abandonedCallId;
     }
 
     private synchronized void onCallState(Phase current, String id, String state, long now) {
+        if (id.equals(abandonedCallId)) {
+            return; // a call this agent gave up on
+        }
         switch (step) {
             case AWAIT_DIALING -> {
                 if (state.equals("Dialing")) {
