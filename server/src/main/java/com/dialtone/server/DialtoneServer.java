@@ -28,6 +28,7 @@ import com.dialtone.server.history.CallHistory;
 import com.dialtone.server.history.CallHistoryResource;
 import com.dialtone.server.history.HistoryWriter;
 import com.dialtone.server.history.InteractionsResource;
+import com.dialtone.server.http.BodyLimitFilter;
 import com.dialtone.server.http.JsonErrorHandler;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.me.MeResource;
@@ -43,7 +44,9 @@ import com.dialtone.server.sim.SimulatorResource;
 import com.dialtone.server.storage.Database;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
+import jakarta.servlet.DispatcherType;
 import java.net.URL;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ResourceServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -131,6 +135,9 @@ public final class DialtoneServer implements AutoCloseable {
         LoginSessions loginSessions = new LoginSessions();
         context.getSessionHandler().addEventListener(loginSessions);
         jetty.setHandler(context);
+        FilterHolder bodyLimit = new FilterHolder(new BodyLimitFilter(settings.maxRequestBodyBytes()));
+        bodyLimit.setAsyncSupported(true); // it reads oversized bodies away without blocking a thread
+        context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
 
         Authenticator authenticator = new Authenticator(stored.users());
         notifications = new Notifications(context, authenticator, loginSessions, config.notifications(), settings.maxRequestBodyBytes());
@@ -166,9 +173,9 @@ public final class DialtoneServer implements AutoCloseable {
         routes.addAll(new CallHistoryResource(database).routes());
         routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions(), features).routes());
         CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
-        context.addServlet(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes())), "/api/v2/*");
-        context.addServlet(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
-                settings.maxRequestBodyBytes())), "/sim/*");
+        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes()))), "/api/v2/*");
+        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
+                settings.maxRequestBodyBytes()))), "/sim/*");
         serveAgentDesktop(context, this::isDemo);
 
         // The history first: a device's Released is delivered once the write the history submits for it has
@@ -252,8 +259,17 @@ public final class DialtoneServer implements AutoCloseable {
         desktop.setInitParameter("dirAllowed", "false");
         desktop.setInitParameter("cacheControl", "no-cache");
         context.setWelcomeFiles(new String[] {"index.html"});
-        context.addServlet(desktop, "/");
-        context.addServlet(new ServletHolder("agent-desktop-settings", new DesktopJsonServlet(demo)), "/desktop.json");
+        context.addServlet(asyncCapable(desktop), "/");
+        context.addServlet(asyncCapable(new ServletHolder("agent-desktop-settings", new DesktopJsonServlet(demo))), "/desktop.json");
+    }
+
+    /**
+     * Lets BodyLimitFilter read an oversized body away asynchronously in front of this servlet. The servlets
+     * themselves never go asynchronous.
+     */
+    private static ServletHolder asyncCapable(ServletHolder holder) {
+        holder.setAsyncSupported(true);
+        return holder;
     }
 
     private static String hostForUrls(String host) {

@@ -11,13 +11,6 @@ import java.util.Locale;
 /** Reads a request body that must be one JSON object, refusing anything else before it is parsed. */
 public final class JsonBody {
 
-    /**
-     * How much of an oversized body is read and thrown away before the refusal is sent. Closing a
-     * connection with unread bytes in it resets it, and the client may lose the 413 with it; past this
-     * much, that is the client's problem.
-     */
-    private static final long DRAIN_LIMIT = 1024 * 1024;
-
     private JsonBody() {
     }
 
@@ -27,16 +20,11 @@ public final class JsonBody {
             throw new GwsException(StatusCode.INVALID_INPUT, 415,
                     "Content-Type must be application/json, was " + (contentType == null ? "missing" : "'" + contentType + "'"));
         }
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            discard(request.getInputStream());
-            throw tooLarge(declared, maxBytes);
-        }
+        // BodyLimitFilter refused anything over the limit already; this only keeps the parser's input bounded.
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
             bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                discard(in);
                 throw tooLarge(bytes.length, maxBytes);
             }
         }
@@ -57,13 +45,12 @@ public final class JsonBody {
         return body;
     }
 
-    /** Reads what is left of a body that will not be used, up to {@link #DRAIN_LIMIT}. */
+    /**
+     * Reads away what is left of a body that will not be used, so that the connection can serve the next
+     * request. Bounded: BodyLimitFilter let no body over the limit through.
+     */
     public static void discard(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long drained = 0;
-        for (int n = in.read(buffer); n > 0 && drained < DRAIN_LIMIT; n = in.read(buffer)) {
-            drained += n;
-        }
+        in.transferTo(java.io.OutputStream.nullOutputStream());
     }
 
     private static String mediaType(String contentType) {

@@ -2,15 +2,7 @@ package com.dialtone.server.notifications;
 
 import com.dialtone.server.auth.Authenticator;
 import com.dialtone.server.config.NotificationSettings;
-import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Json;
-import com.dialtone.server.http.JsonBody;
-import com.dialtone.server.http.JsonResponses;
-import com.dialtone.server.http.StatusCode;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.LocalSession;
@@ -21,7 +13,6 @@ import org.cometd.server.JacksonJSONContextServer;
 import org.cometd.server.http.JSONHttpTransport;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.cometd.server.websocket.jetty.JettyWebSocketTransport;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Context;
@@ -60,19 +51,9 @@ public final class Notifications {
         // An agent desktop may be open in several tabs; each must get its notifications at full speed.
         bayeux.setOption("maxSessionsPerBrowser", -1);
         // Bayeux messages from clients are small (handshake, connect, subscribe); refuse big ones on both
-        // transports. CometD fails an oversized long-poll body with a 500, so a declared one is refused
-        // before it gets there, as the client's mistake it is.
+        // transports. Long-polling bodies over the limit never get here (BodyLimitFilter answers 413);
+        // this holds websocket frames to the same limit.
         bayeux.setOption("maxMessageSize", maxRequestBodyBytes);
-        context.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
-            long length = request.getContentLengthLong();
-            if (length > maxRequestBodyBytes) {
-                JsonBody.discard(request.getInputStream());
-                JsonResponses.write((HttpServletResponse) response, 413, GwsException.errorBody(StatusCode.INVALID_INPUT,
-                        "Request body is " + length + " bytes; the limit is " + maxRequestBodyBytes));
-                return;
-            }
-            chain.doFilter(request, response);
-        }), PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
         bayeux.setSecurityPolicy(new NotificationSecurityPolicy(authenticator, loginSessions, sessions));
         int maxQueue = settings.maxQueue();
         bayeux.addListener(new BayeuxServer.SessionListener() {
