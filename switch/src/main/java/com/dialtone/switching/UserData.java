@@ -1,20 +1,36 @@
 package com.dialtone.switching;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Key/value data attached to a call (T-Server "attached data"). Immutable; keys keep their order of
- * arrival. Values are strings or whole numbers ({@link Long}), the two types T-Library carries that
- * every client can show.
+ * arrival, at every level, as T-Server's key/value lists do. A value is any JSON value, modelled as plain
+ * Java: a {@link String}, a whole number ({@link Long}, or {@link BigInteger} past a long), a decimal
+ * ({@link BigDecimal}), a {@link Boolean}, null, a list of values or a map of string keys to values (WWE
+ * attaches {@code WWE_PARTY_<dn>: {username, firstname, lastname, path}} to every call). Lists and maps are
+ * copied and unmodifiable, so nothing outside can change a call's data.
  */
 public final class UserData {
+
+    /**
+     * The most a call's attached data may hold, as compact JSON in UTF-8 bytes (see {@link #size}): T-Server
+     * carries a call's data in every event about it, so it must stay small. A request that would take a call
+     * over it is refused.
+     */
+    public static final int MAX_BYTES = 32 * 1024;
 
     private static final UserData EMPTY = new UserData(Map.of());
 
     private final Map<String, Object> pairs;
+    private int size = -1;
 
     private UserData(Map<String, Object> pairs) {
         this.pairs = pairs;
@@ -25,13 +41,13 @@ public final class UserData {
     }
 
     /**
-     * @throws IllegalArgumentException if a key is empty or a value is not a String or a whole number
+     * @throws IllegalArgumentException if a key is empty or a value is not one of the types above
      */
     public static UserData of(Map<String, ?> pairs) {
         return EMPTY.with(pairs);
     }
 
-    /** These pairs plus the given ones; a key that is already here takes the new value. */
+    /** These pairs plus the given ones; a key that is already here takes the new value, in its place. */
     public UserData with(Map<String, ?> added) {
         if (added.isEmpty()) {
             return this;
@@ -62,9 +78,48 @@ public final class UserData {
         return pairs.isEmpty();
     }
 
-    /** An unmodifiable view, in key order. */
+    /** An unmodifiable view, in key order; nested maps and lists are unmodifiable too. */
     public Map<String, Object> asMap() {
         return pairs;
+    }
+
+    /**
+     * How many bytes the data takes as compact JSON in UTF-8, escapes counted as the one character they
+     * stand for: what {@link #MAX_BYTES} limits. Computed once.
+     */
+    public int size() {
+        if (size < 0) {
+            size = sizeOf(pairs);
+        }
+        return size;
+    }
+
+    /** Whether the data is over {@link #MAX_BYTES}. */
+    public boolean isTooLarge() {
+        return size() > MAX_BYTES;
+    }
+
+    private static int sizeOf(Object value) {
+        if (value == null) {
+            return 4;
+        } else if (value instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8).length + 2;
+        } else if (value instanceof Map<?, ?> map) {
+            int total = 2 + Math.max(0, map.size() - 1);
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                total += sizeOf(entry.getKey()) + 1 + sizeOf(entry.getValue());
+            }
+            return total;
+        } else if (value instanceof List<?> list) {
+            int total = 2 + Math.max(0, list.size() - 1);
+            for (Object item : list) {
+                total += sizeOf(item);
+            }
+            return total;
+        } else if (value instanceof BigDecimal decimal) {
+            return decimal.toString().length();
+        }
+        return value.toString().length(); // numbers and booleans
     }
 
     private static String checkKey(String key) {
@@ -74,15 +129,41 @@ public final class UserData {
         return key;
     }
 
+    /** The value in its one form per JSON type, copied and unmodifiable. */
     private static Object normalise(String key, Object value) {
-        if (value instanceof String) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof BigInteger || value instanceof BigDecimal) {
             return value;
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
-        throw new IllegalArgumentException("user data value of '" + key + "' must be a string or a whole number, was "
-                + (value == null ? "null" : value.getClass().getSimpleName()));
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                throw new IllegalArgumentException("user data value of '" + key + "' must be a finite number, was " + value);
+            }
+            return BigDecimal.valueOf(number);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("user data value of '" + key + "' has a key that is not a string: " + entry.getKey());
+                }
+                copy.put(name, normalise(key + "." + name, entry.getValue()));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(normalise(key + "[" + i + "]", list.get(i)));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new IllegalArgumentException("user data value of '" + key + "' must be a string, number, boolean, null, list or map, was "
+                + value.getClass().getSimpleName());
     }
 
     @Override

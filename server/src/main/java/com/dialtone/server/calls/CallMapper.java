@@ -42,7 +42,7 @@ public final class CallMapper {
                 call.dnis(),
                 typeName(call.type()),
                 CallCapabilities.of(view, features),
-                call.userData().isEmpty() ? null : call.userData().asMap(),
+                call.userData().isEmpty() ? null : GwsKeyOrder.of(call.userData().asMap()),
                 Long.toString(duration(self, now)),
                 self.muted() || self.monitoring() == MonitoringMode.LISTEN_IN ? "On" : "Off",
                 call.recording() == null ? null : recordingStateName(call.recording()),

@@ -351,13 +351,10 @@ public final class HistoryStore {
         return array.toString();
     }
 
-    /** User data as it was attached: strings and whole numbers (as Long, the type UserData keeps them in). */
+    /** User data as it was attached: any JSON values, as the plain Java the switch keeps them in. */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> userData(String json) {
-        Map<String, Object> pairs = new LinkedHashMap<>();
-        JsonNode node = readTree(json);
-        node.properties().forEach(field -> pairs.put(field.getKey(),
-                field.getValue().isIntegralNumber() ? (Object) field.getValue().longValue() : field.getValue().asText()));
-        return pairs;
+        return (Map<String, Object>) Json.plain(readTree(json));
     }
 
     private static List<CallRecord.State> states(String json) {

@@ -130,20 +130,17 @@ public final class Params {
         }
         Map<String, Object> pairs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : value.properties()) {
-            String key = field.getKey();
-            JsonNode item = field.getValue();
-            if (key.isEmpty()) {
+            if (field.getKey().isEmpty()) {
                 throw GwsException.invalid(prefix + name, "keys must not be empty");
             }
-            if (item.isTextual()) {
-                pairs.put(key, item.textValue());
-            } else if (item.isIntegralNumber() && item.canConvertToLong()) {
-                pairs.put(key, item.longValue());
-            } else {
-                throw GwsException.invalid(prefix + name + "." + key, "must be a string or a whole number, was " + describe(item));
-            }
+            pairs.put(field.getKey(), Json.plain(field.getValue()));
         }
-        return UserData.of(pairs);
+        UserData data = UserData.of(pairs);
+        if (data.isTooLarge()) {
+            throw GwsException.invalid(prefix + name, "is " + data.size() + " bytes as JSON; a call's attached data may hold at most "
+                    + UserData.MAX_BYTES);
+        }
+        return data;
     }
 
     private static boolean absent(JsonNode value) {

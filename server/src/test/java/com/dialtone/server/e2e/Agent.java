@@ -135,7 +135,9 @@ final class Agent implements AutoCloseable {
         String url = server.local() + "/api/v2/notifications";
         String authorization = login == Login.BASIC_ON_HANDSHAKE ? basic : null;
         Map<String, Object> options = new HashMap<>();
-        options.put(ClientTransport.JSON_CONTEXT_OPTION, new JacksonJSONContextClient());
+        JacksonJSONContextClient json = new JacksonJSONContextClient();
+        Json.configure(json.getObjectMapper()); // decimals in attached data read exactly, as the server reads them
+        options.put(ClientTransport.JSON_CONTEXT_OPTION, json);
         ClientTransport clientTransport = switch (transport) {
             case LONG_POLLING -> new JettyHttpClientTransport(options, JETTY) {
                 @Override

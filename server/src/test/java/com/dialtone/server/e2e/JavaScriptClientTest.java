@@ -91,19 +91,19 @@ class JavaScriptClientTest extends EndToEndTest {
 
             agent1.perform(call, "InitiateTransfer", "'destination':{'phoneNumber':'15002'},'userData':{'Note':'wants a refund'}");
             expectLine(agent1Lines, "agent1: StatusChange Held {id} Outbound [5551212] {\"Case\":\"42\"}", call);
-            String consult = expectLine(agent1Lines, "agent1: StatusChange Dialing {id} Consult [15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", null);
-            expectLine(agent2Lines, "agent2: StatusChange Ringing {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+            String consult = expectLine(agent1Lines, "agent1: StatusChange Dialing {id} Consult [15002] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", null);
+            expectLine(agent2Lines, "agent2: StatusChange Ringing {id} Consult [15001] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", consult);
 
             agent2.perform(consult, "Answer", "");
-            expectLine(agent2Lines, "agent2: StatusChange Established {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
-            expectLine(agent1Lines, "agent1: StatusChange Established {id} Consult [15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
+            expectLine(agent2Lines, "agent2: StatusChange Established {id} Consult [15001] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", consult);
+            expectLine(agent1Lines, "agent1: StatusChange Established {id} Consult [15002] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", consult);
             expectLine(agent1Lines, "agent1: StatusChange Held {id} Outbound [5551212] {\"Case\":\"42\"}", call);
 
             agent1.perform(consult, "CompleteTransfer", "");
-            expectLine(agent1Lines, "agent1: StatusChange Released {id} Consult [15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
-            expectLine(agent1Lines, "agent1: StatusChange Released {id} Outbound [5551212,15002] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", call);
-            expectLine(agent2Lines, "agent2: StatusChange Released {id} Consult [15001] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", consult);
-            expectLine(agent2Lines, "agent2: StatusChange Established {id} Outbound [5551212] {\"Case\":\"42\",\"Note\":\"wants a refund\"}", call);
+            expectLine(agent1Lines, "agent1: StatusChange Released {id} Consult [15002] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", consult);
+            expectLine(agent1Lines, "agent1: StatusChange Released {id} Outbound [5551212,15002] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", call);
+            expectLine(agent2Lines, "agent2: StatusChange Released {id} Consult [15001] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", consult);
+            expectLine(agent2Lines, "agent2: StatusChange Established {id} Outbound [5551212] {\"Note\":\"wants a refund\",\"Case\":\"42\"}", call);
             assertThat(agent1.get("/me/calls").body().path("uris")).isEmpty();
         } finally {
             listener1.destroyForcibly();

@@ -48,7 +48,7 @@ class RefusedCallControlTest extends EndToEndTest {
                 new Case("agent1", "customer", "SingleStepTransfer", "'destination':{'phoneNumber':'nobody'}", 400, 10, "destination must be"),
                 new Case("agent1", "customer", "SingleStepTransfer", "'destination':{'phoneNumber':'15001'}", 400, 10, "cannot dial itself"),
                 new Case("agent1", "customer", "SingleStepTransfer", "'destination':{'phoneNumber':'5550100'}", 400, 10, "already a party"),
-                new Case("agent1", "customer", "SingleStepConference", "'destination':{'phoneNumber':'15002'},'userData':{'a':[1]}", 400, 10, "'userData.a'"),
+                new Case("agent1", "customer", "SingleStepConference", "'destination':{'phoneNumber':'15002'},'userData':['a']", 400, 10, "'userData'"),
                 new Case("agent2", "internal", "SingleStepConference", "'destination':{'phoneNumber':'15003'}", 400, 10, "already a party"),
                 new Case("agent1", "customer", "InitiateTransfer", "'location':'x'", 400, 1, "'destination'"),
                 new Case("agent1", "customer", "InitiateConference", "'destination':'15002'", 400, 10, "'destination'"),

@@ -46,6 +46,12 @@ class HistoryWriterTest {
             data.put("Zeta", "last key first");
             data.put("Case", 42L);
             data.put("Text", "é ✓ 😀 \"quoted\"");
+            Map<String, Object> party = new LinkedHashMap<>();
+            party.put("username", "alice");
+            party.put("path", "/users/1");
+            party.put("tags", java.util.Arrays.asList(true, null, new java.math.BigDecimal("1.10"), List.of(), Map.of()));
+            data.put("WWE_PARTY_15001", java.util.Collections.unmodifiableMap(party));
+            data.put("Huge", new java.math.BigInteger("123456789012345678901234567890"));
             CallRecord ended = new CallRecord("C1", "00000000000000c1", "UUID-C1", "Outbound", "PARENT", T0, T0.plusSeconds(61), data,
                     "Stopped", List.of(party(0, "15001", ALICE, "alice", T0, T0.plusSeconds(5)),
                     party(1, "5550100", null, null, T0, T0.plusSeconds(61)), party(2, "15002", BOB, "bob", T0.plusSeconds(5), T0.plusSeconds(61))),
@@ -57,7 +63,9 @@ class HistoryWriterTest {
 
             HistoryStore.StoredCall stored = only(database, query(BOB));
             assertThat(stored.call()).isEqualTo(ended);
-            assertThat(stored.call().userData().keySet()).containsExactly("Zeta", "Case", "Text");
+            assertThat(stored.call().userData().keySet()).containsExactly("Zeta", "Case", "Text", "WWE_PARTY_15001", "Huge");
+            assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) stored.call().userData().get("WWE_PARTY_15001")).keySet())).as("nested keys in their order")
+                    .containsExactly("username", "path", "tags");
             assertThat(only(database, query(ALICE)).call()).isEqualTo(ended);
             assertThat(rows(database, "call_parties")).isEqualTo(3);
             assertThat(rows(database, "call_history")).isEqualTo(1);

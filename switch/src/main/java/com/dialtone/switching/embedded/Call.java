@@ -256,7 +256,12 @@ final class Call {
 
     void addUserData(String dn, UserData pairs, Change change) {
         activeParty(dn);
-        userData = userData.with(pairs);
+        UserData merged = userData.with(pairs);
+        if (merged.isTooLarge()) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "the attached data of call " + id + " would be " + merged.size()
+                    + " bytes; the limit is " + UserData.MAX_BYTES);
+        }
+        userData = merged;
         change.userDataChanged(this);
     }
 
