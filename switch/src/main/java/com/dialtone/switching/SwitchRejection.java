@@ -20,7 +20,12 @@ public final class SwitchRejection extends RuntimeException {
         /** The destination cannot be dialled (empty, or the caller's own DN). */
         INVALID_DESTINATION,
         /** An argument is malformed or refers to something that is not there. */
-        INVALID_ARGUMENT
+        INVALID_ARGUMENT,
+        /**
+         * The DN's device cannot carry out the request now: a SIP phone that is not registered. Its
+         * {@link com.dialtone.switching.endpoint.Endpoint} refuses; the message says why, for people.
+         */
+        DEVICE_UNAVAILABLE
     }
 
     private final Reason reason;

@@ -49,6 +49,8 @@ public final class SwitchResults {
             case UNKNOWN_CALL, UNKNOWN_DN -> new GwsException(StatusCode.NOT_FOUND, rejection.getMessage());
             case NOT_ALLOWED_IN_STATE -> new GwsException(StatusCode.INVALID_STATE, rejection.getMessage());
             case INVALID_DESTINATION, INVALID_ARGUMENT -> new GwsException(StatusCode.INVALID_INPUT, rejection.getMessage());
+            // What GWS answers for a SIP phone that is not registered: 500, {"statusCode":4,"statusMessage":"Device '15001' is not registered."}
+            case DEVICE_UNAVAILABLE -> new GwsException(StatusCode.INTERNAL_ERROR, rejection.getMessage());
         };
     }
 }
