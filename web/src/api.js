@@ -5,7 +5,7 @@ let onExpired = () => {}; // called when that fails, or the retried request is r
 let pending = null;   // one log-in-again at a time, shared by the requests refused together
 
 /**
- * What to do when a request gets HTTP 401 (the session expired, or the server restarted): log in again with
+ * What to do when a request is refused as not logged in (the session expired, or the server restarted): log in again with
  * `again`, then retry the request once; if that fails, `expired` is called (the page shows its login form).
  */
 export function onUnauthorized(again, expired) {
@@ -19,20 +19,25 @@ export class ApiError extends Error {
     this.status = status;
     this.body = body;
   }
+
+  /** Not logged in: HTTP 401, or GWS's answer to a script's request without credentials (403, statusCode 20). */
+  get notAuthenticated() {
+    return this.status === 401 || this.body?.statusCode === 20;
+  }
 }
 
 async function send(method, path, options = {}) {
   try {
     return await request(method, path, options);
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 401 || options.retry === false || !relogin) throw e;
+    if (!(e instanceof ApiError) || !e.notAuthenticated || options.retry === false || !relogin) throw e;
     try {
       pending ??= relogin().finally(() => { pending = null; });
       await pending;
       return await request(method, path, options);
     } catch (again) {
       // Logged in again but the request failed otherwise, or the server could not be reached: no login form for that.
-      if ((again instanceof ApiError && again.status !== 401) || again instanceof TypeError) throw again;
+      if ((again instanceof ApiError && !again.notAuthenticated) || again instanceof TypeError) throw again;
       onExpired();
       throw again;
     }

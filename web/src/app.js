@@ -143,7 +143,7 @@ async function logInAgainThenHandshake(client) {
     await api.login(credentials.user, credentials.password);
     setTimeout(() => { if (client === cometd) client.handshake(); }, 500);
   } catch (e) {
-    if (e.status === 401) { sessionEnded(); return; } // the password is no longer good: only the person can help
+    if (e.notAuthenticated) { sessionEnded(); return; } // the password is no longer good: only the person can help
     setTimeout(() => { if (client === cometd) client.handshake(); }, 2000); // unreachable: try again
   }
 }

@@ -42,6 +42,14 @@ import com.dialtone.server.provisioning.ProvisioningApi;
 import com.dialtone.server.provisioning.StoredContactCenter;
 import com.dialtone.server.sim.SimulatorResource;
 import com.dialtone.server.storage.Database;
+import com.dialtone.server.workspace.BusinessAttributesResource;
+import com.dialtone.server.workspace.ContactCenterInfo;
+import com.dialtone.server.workspace.ContactsResource;
+import com.dialtone.server.workspace.GroupsResource;
+import com.dialtone.server.workspace.ServicesResource;
+import com.dialtone.server.workspace.TServerSettingsResource;
+import com.dialtone.server.workspace.UserEventsResource;
+import com.dialtone.server.workspace.WorkbinsResource;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import jakarta.servlet.DispatcherType;
@@ -150,7 +158,8 @@ public final class DialtoneServer implements AutoCloseable {
         Devices allDevices = stored.devices();
         Features features = stored::hasFeature; // the live set: what is assigned or unassigned counts at once
         CallMapper callMapper = new CallMapper(urls, features);
-        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls, features);
+        ContactCenterInfo center = new ContactCenterInfo(config.contactCenter(), urls);
+        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls, features, center.voiceEnvironmentUri());
         UserCalls userCalls = new UserCalls(telephony, allDevices);
         AgentStateOperations agentStates = new AgentStateOperations(telephony);
         CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls, features), urls);
@@ -165,15 +174,26 @@ public final class DialtoneServer implements AutoCloseable {
         UserMapper userMapper = new UserMapper(urls);
         ProvisioningApi provisioning = new ProvisioningApi(stored, contactCenter, telephony, deviceMapper, userMapper, notifications, urls);
         routes.addAll(new MeResource(devices, calls, channels, allDevices, new ContactCenterSession(telephony), agentStates,
-                notifications.sessions()::endedHttpSession, userMapper, provisioning.passwordChange()).routes());
+                notifications.sessions()::endedHttpSession, userMapper, provisioning.passwordChange(), provisioning.assignedFeatures()).routes());
         routes.addAll(provisioning.routes());
         routes.addAll(channels.routes());
         routes.addAll(devices.routes());
         routes.addAll(calls.routes());
         routes.addAll(new CallHistoryResource(database).routes());
+        routes.addAll(new ServicesResource(center).routes());
+        routes.addAll(new GroupsResource(center).routes());
+        routes.addAll(new ContactsResource(stored.users(), allDevices, center).routes());
+        routes.addAll(new WorkbinsResource().routes());
+        routes.addAll(new TServerSettingsResource(allDevices).routes());
+        // /internal-api: what GWS serves its own desktop (WWE) beside the public API.
+        List<Route> internalRoutes = new ArrayList<>();
+        internalRoutes.addAll(new BusinessAttributesResource(config.contactCenter()).routes());
+        internalRoutes.addAll(new UserEventsResource(allDevices).routes());
         routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions(), features).routes());
         CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes()))), "/api/v2/*");
+        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(internalRoutes, authenticator, csrf,
+                settings.maxRequestBodyBytes()))), "/internal-api/*");
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
                 settings.maxRequestBodyBytes()))), "/sim/*");
         serveAgentDesktop(context, this::isDemo);

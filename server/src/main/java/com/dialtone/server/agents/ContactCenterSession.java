@@ -50,14 +50,20 @@ public final class ContactCenterSession {
         if (unserved.isEmpty()) {
             return Reply.ok();
         }
+        // GWS's shape (shared/spec/wwe-8.5-session.md, request 9): every non-voice medium is the Interaction
+        // Server's, reported once as "multimedia"; Dialtone has none, so it fails as a GWS whose Interaction
+        // Server is down does.
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("statusCode", StatusCode.INTERNAL_ERROR.code());
+        failed.put("statusMessage", "Interaction server connection is not opened: Dialtone does not serve " + String.join(", ", unserved));
+        failed.put("channel", "multimedia");
+        Map<String, Object> succeeded = new LinkedHashMap<>();
+        succeeded.put("statusCode", 0);
+        succeeded.put("channel", VOICE);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("statusCode", 7);
-        reply.put("statusMessage", "Partial success: the voice channel started; Dialtone does not serve " + String.join(", ", unserved));
-        List<Map<String, Object>> results = new ArrayList<>();
-        results.add(Map.of("channel", VOICE, "statusCode", 0));
-        unserved.forEach(c -> results.add(Map.of("channel", c, "statusCode", StatusCode.INVALID_INPUT.code(),
-                "statusMessage", "Channel " + c + " is not served")));
-        reply.put("channels", results);
+        reply.put("failed", List.of(failed));
+        reply.put("succeeded", List.of(succeeded));
         return reply;
     }
 

@@ -92,8 +92,15 @@ public final class ApiServlet extends HttpServlet {
             drainUnread(request);
             // A script that says so (X-Requested-With: XMLHttpRequest, as the agent desktop does) gets no Basic
             // challenge, so that the browser does not put up its own password dialog (or, headless, hang on it).
+            // A script's request without any credentials (WWE's probe for a session, before it shows its login page)
+            // gets what GWS answers it: 403 and "Access denied".
             if (refusal.statusCode() == StatusCode.NOT_AUTHENTICATED
-                    && !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+                    && "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+                if (request.getHeader("Authorization") == null) {
+                    JsonResponses.write(response, 403, GwsException.errorBody(StatusCode.NOT_AUTHENTICATED, "Access denied"));
+                    return;
+                }
+            } else if (refusal.statusCode() == StatusCode.NOT_AUTHENTICATED) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Dialtone\"");
             }
             JsonResponses.write(response, refusal.httpStatus(), refusal.body());

@@ -133,6 +133,24 @@ public final class ConfigLoader {
         require(config.dialPlan(), "dialPlan");
         require(config.routing(), "routing");
         require(config.users(), "users");
+        ContactCenterSettings center = require(config.contactCenter(), "contactCenter");
+        check(center.name() != null && !center.name().isBlank(), "contactCenter.name must be set");
+        check(center.switchName() != null && !center.switchName().isBlank(), "contactCenter.switchName must be set");
+        java.util.Set<String> attributes = new java.util.HashSet<>();
+        List<ContactCenterSettings.BusinessAttributeSettings> list = center.businessAttributes() == null ? List.of() : center.businessAttributes();
+        for (int i = 0; i < list.size(); i++) {
+            ContactCenterSettings.BusinessAttributeSettings attribute = require(list.get(i), "contactCenter.businessAttributes[" + i + "]");
+            String at = "contactCenter.businessAttributes[" + i + "]";
+            check(attribute.name() != null && !attribute.name().isBlank(), at + ".name must be set");
+            check(attributes.add(attribute.name()), at + ": the name " + attribute.name() + " is used twice");
+            List<ContactCenterSettings.ValueSettings> values = attribute.values() == null ? List.of() : attribute.values();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (int v = 0; v < values.size(); v++) {
+                ContactCenterSettings.ValueSettings value = require(values.get(v), at + ".values[" + v + "]");
+                check(value.name() != null && !value.name().isBlank(), at + ".values[" + v + "].name must be set");
+                check(names.add(value.name()), at + ".values[" + v + "]: the name " + value.name() + " is used twice");
+            }
+        }
     }
 
     static <T> T require(T value, String key) {

@@ -24,8 +24,10 @@ public final class DeviceMapper {
     private final Users users;
     private final PublicUrls urls;
     private final Features features;
+    private final String voiceEnvironmentUri;
 
-    public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls, Features features) {
+    public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls, Features features, String voiceEnvironmentUri) {
+        this.voiceEnvironmentUri = voiceEnvironmentUri;
         this.telephony = telephony;
         this.devices = devices;
         this.users = users;
@@ -35,7 +37,8 @@ public final class DeviceMapper {
 
     /**
      * The device as its DN is now. A DN the switch does not have (for the instant between provisioning
-     * removing or renumbering it and the device leaving the registry) is shown {@code Inactive}, logged out.
+     * removing or renumbering it and the device leaving the registry) is shown {@code Inactive}, without a
+     * {@code userState}, as GWS shows a DN that is not in service.
      */
     public DeviceResource toResource(Device device) {
         return telephony.dn(device.phoneNumber()).map(dn -> toResource(device, dn, "Active"))
@@ -49,10 +52,11 @@ public final class DeviceMapper {
     }
 
     private DeviceResource toResource(Device device, DnSnapshot dn, String deviceState) {
-        return new DeviceResource(device.id(), deviceState, UserState.of(dn.agentState()), device.phoneNumber(),
-                "Private", dn.doNotDisturb() ? "On" : "Off", dn.forwardTo(),
-                DeviceCapabilities.of(dn, users.byId(device.ownerId()).orElse(null), features),
-                monitoringState(dn.monitoring()), CHANNELS, urls.device(device.id()), "/devices/" + device.id());
+        boolean active = deviceState.equals("Active");
+        return new DeviceResource(device.id(), deviceState, active ? UserState.of(dn.agentState()) : null, device.phoneNumber(), "",
+                device.phoneNumber().startsWith("+") ? device.phoneNumber() : "", "Private", dn.doNotDisturb() ? "On" : "Off", dn.forwardTo(),
+                voiceEnvironmentUri, DeviceCapabilities.of(dn, users.byId(device.ownerId()).orElse(null), features),
+                monitoringState(dn.monitoring()), CHANNELS, "", urls.device(device.id()), "/devices/" + device.id());
     }
 
     private DeviceResource.MonitoringState monitoringState(Monitoring monitoring) {

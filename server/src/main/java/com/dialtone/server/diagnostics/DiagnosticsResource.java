@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two endpoints that need no login. {@code version} is the GWS API level Dialtone implements, which
+ * The two endpoints that need no login. {@code version} is the four-part GWS release whose behaviour Dialtone
+ * follows (the one of shared/spec/wwe-8.5-session.md), which
  * is what a GWS client compares; Dialtone's own version is beside it.
  */
 public final class DiagnosticsResource {
 
-    public static final String GWS_API_VERSION = "8.5.2";
+    public static final String GWS_API_VERSION = "8.5.202.96";
 
     private final String productVersion;
 

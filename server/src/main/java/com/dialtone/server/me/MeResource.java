@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 /**
  * {@code /api/v2/me}: the logged-in user. {@code GET ?subresources=*} (or a list such as
  * {@code devices,calls}) embeds what this server has of the user's sub-collections, which is how a
- * desktop recovers its state in one request; names it does not serve yet (skills, settings, features
- * ...) are ignored, as real clients ask for them. {@code POST} starts and ends the contact-centre session,
+ * desktop recovers its state in one request, and {@code features}; names it does not serve (skills,
+ * settings, {@code channels}: only multimedia channels are listed there, and Dialtone has none) are
+ * ignored, as GWS leaves them out. {@code POST} starts and ends the contact-centre session,
  * takes the agent states real clients send here, and {@code ChangePassword}.
  */
 public final class MeResource {
@@ -38,13 +39,14 @@ public final class MeResource {
     private final Consumer<String> httpSessionEnded;
     private final UserMapper users;
     private final PasswordChange passwordChange;
+    private final java.util.function.Supplier<? extends List<?>> features;
 
     /**
      * @param httpSessionEnded told the id of each HTTP session that EndContactCenterSession ends
      */
     public MeResource(DevicesResource devicesResource, CallsResource calls, ChannelsResource channels, Devices devices,
                       ContactCenterSession session, AgentStateOperations agentStates, Consumer<String> httpSessionEnded,
-                      UserMapper users, PasswordChange passwordChange) {
+                      UserMapper users, PasswordChange passwordChange, java.util.function.Supplier<? extends List<?>> features) {
         this.devicesResource = devicesResource;
         this.calls = calls;
         this.channels = channels;
@@ -54,6 +56,7 @@ public final class MeResource {
         this.httpSessionEnded = httpSessionEnded;
         this.users = users;
         this.passwordChange = passwordChange;
+        this.features = features;
     }
 
     public List<Route> routes() {
@@ -69,7 +72,7 @@ public final class MeResource {
         return Reply.ok("user", users.toResource(user,
                 all || wanted.contains("devices") ? devicesResource.resourcesOf(user) : null,
                 all || wanted.contains("calls") ? calls.resourcesOf(user) : null,
-                all || wanted.contains("channels") ? channels.of(user) : null));
+                all || wanted.contains("features") ? features.get() : null));
     }
 
     private Map<String, Object> perform(ApiRequest request) throws Exception {

@@ -1,6 +1,5 @@
 package com.dialtone.server.me;
 
-import com.dialtone.server.agents.ChannelsResource;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.calls.CallResource;
 import com.dialtone.server.devices.DeviceResource;
@@ -27,12 +26,12 @@ public final class UserMapper {
     }
 
     /** With the sub-collections asked for; null ones are left out. */
-    public UserResource toResource(User user, List<DeviceResource> devices, List<CallResource> calls,
-                                   List<ChannelsResource.ChannelState> channels) {
+    public UserResource toResource(User user, List<DeviceResource> devices, List<CallResource> calls, List<?> features) {
         long wrapUpSeconds = user.wrapUpTime() == null ? 0 : user.wrapUpTime().toSeconds();
-        return new UserResource(user.id(), user.userName(), "", user.firstName(), user.lastName(), user.emailAddress(),
+        return new UserResource(user.id(), user.userName(), "", user.firstName(), user.lastName(),
+                user.emailAddress() == null ? "" : user.emailAddress(),
                 user.roles(), user.enabled(), user.changePasswordOnFirstLogin(), CONTACT_CENTER_ID, user.routingPoints(),
-                wrapUpSeconds, devices, calls, channels, urls.user(user.id()), path(user.id()));
+                wrapUpSeconds, devices, calls, features, urls.user(user.id()), path(user.id()));
     }
 
     public static String path(String userId) {

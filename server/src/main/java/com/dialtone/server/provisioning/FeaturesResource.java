@@ -96,9 +96,14 @@ final class FeaturesResource {
         return id;
     }
 
+    /** The features assigned now, as resources, in the order listed. */
+    List<FeatureResource> assignedResources() {
+        return KNOWN.keySet().stream().filter(assigned::contains).map(this::resource).toList();
+    }
+
     private FeatureResource resource(String id) {
         String[] names = KNOWN.getOrDefault(id, new String[] {id, ""});
-        return new FeatureResource(id, names[0], names[1], urls.api(path(id)), path(id));
+        return new FeatureResource(id, names[0], names[1], true, urls.api(path(id)), path(id));
     }
 
     private static String path(String id) {

@@ -20,6 +20,7 @@ public final class ProvisioningApi {
 
     private final List<Route> routes = new ArrayList<>();
     private final PasswordChange passwordChange;
+    private final java.util.function.Supplier<List<FeatureResource>> assignedFeatures;
 
     public ProvisioningApi(StoredContactCenter stored, ContactCenter contactCenter, Switch telephony, DeviceMapper deviceMapper,
                            UserMapper userMapper, Notifications notifications, PublicUrls urls) {
@@ -29,13 +30,20 @@ public final class ProvisioningApi {
         DeviceProvisioning devices = new DeviceProvisioning(core, contactCenter.dialPlan().numbers().keySet());
         routes.addAll(new UsersResource(users, core, access, userMapper, deviceMapper, urls).routes());
         routes.addAll(new ProvisioningDevicesResource(devices, users, core, access, deviceMapper, urls).routes());
-        routes.addAll(new FeaturesResource(core, urls).routes());
+        FeaturesResource features = new FeaturesResource(core, urls);
+        assignedFeatures = features::assignedResources;
+        routes.addAll(features.routes());
         routes.addAll(new SettingsResource(stored.settings(), urls).routes());
         passwordChange = new OwnPassword(users, notifications.sessions());
     }
 
     public List<Route> routes() {
         return routes;
+    }
+
+    /** The features assigned now, for {@code GET /api/v2/me?subresources=features}. */
+    public java.util.function.Supplier<List<FeatureResource>> assignedFeatures() {
+        return assignedFeatures;
     }
 
     /** For {@code POST /api/v2/me}. */

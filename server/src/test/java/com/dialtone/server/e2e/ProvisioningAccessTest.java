@@ -54,7 +54,7 @@ class ProvisioningAccessTest extends EndToEndTest {
         assertThat(ok(agent1.get("/features")).path("uris")).extracting(JsonNode::asText).containsExactlyElementsOf(all.stream().map(f -> base + f).toList());
         JsonNode objects = ok(agent1.get("/features?fields=*")).path("features");
         assertThat(objects).hasSize(6);
-        objects.forEach(f -> assertThat(fieldNames(f)).containsExactly("id", "displayName", "description", "uri", "path"));
+        objects.forEach(f -> assertThat(fieldNames(f)).containsExactly("id", "displayName", "description", "autoAssignOnContactCenterCreate", "uri", "path"));
         JsonNode voice = ok(agent1.get("/features/api-voice")).path("feature");
         assertThat(voice).isEqualTo(objects.path(0));
         assertThat(voice.path("id").asText()).isEqualTo("api-voice");
