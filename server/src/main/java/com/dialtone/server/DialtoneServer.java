@@ -29,6 +29,7 @@ import com.dialtone.server.history.CallHistoryResource;
 import com.dialtone.server.history.HistoryWriter;
 import com.dialtone.server.history.InteractionsResource;
 import com.dialtone.server.http.BodyLimitFilter;
+import com.dialtone.server.http.CrossOrigin;
 import com.dialtone.server.http.JsonErrorHandler;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.me.MeResource;
@@ -142,7 +143,7 @@ public final class DialtoneServer implements AutoCloseable {
         context.getSessionHandler().setHttpOnly(true);
         LoginSessions loginSessions = new LoginSessions();
         context.getSessionHandler().addEventListener(loginSessions);
-        jetty.setHandler(context);
+        jetty.setHandler(CrossOrigin.wrap(context, config.crossOriginSettings(), () -> urls.base()));
         FilterHolder bodyLimit = new FilterHolder(new BodyLimitFilter(settings.maxRequestBodyBytes()));
         bodyLimit.setAsyncSupported(true); // it reads oversized bodies away without blocking a thread
         context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -133,6 +133,17 @@ public final class ConfigLoader {
         require(config.dialPlan(), "dialPlan");
         require(config.routing(), "routing");
         require(config.users(), "users");
+        CrossOriginSettings cors = require(config.crossOriginSettings(), "crossOriginSettings");
+        for (String origin : require(cors.allowedOrigins(), "crossOriginSettings.allowedOrigins")) {
+            check(origin != null && (origin.equals("*") || origin.matches("https?://[^/?#\\s]+")),
+                    "crossOriginSettings.allowedOrigins: each must be \"*\" or an origin such as https://desktop.example.com"
+                            + " (scheme, host, optional port, no path; * for any characters), was " + origin);
+        }
+        require(cors.allowedMethods(), "crossOriginSettings.allowedMethods");
+        require(cors.allowedHeaders(), "crossOriginSettings.allowedHeaders");
+        require(cors.exposedHeaders(), "crossOriginSettings.exposedHeaders");
+        check(require(cors.preflightMaxAge(), "crossOriginSettings.preflightMaxAge").compareTo(Duration.ZERO) >= 0,
+                "crossOriginSettings.preflightMaxAge must not be negative");
         ContactCenterSettings center = require(config.contactCenter(), "contactCenter");
         check(center.name() != null && !center.name().isBlank(), "contactCenter.name must be set");
         check(center.switchName() != null && !center.switchName().isBlank(), "contactCenter.switchName must be set");

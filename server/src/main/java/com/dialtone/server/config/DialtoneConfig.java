@@ -5,17 +5,18 @@ import java.util.List;
 /** Everything Dialtone is configured with; docs/configuration.md describes each key. */
 public record DialtoneConfig(ServerSettings server, NotificationSettings notifications, StorageSettings storage,
                              DialPlanSettings dialPlan, RoutingSettings routing, List<UserSettings> users,
-                             ContactCenterSettings contactCenter) {
+                             ContactCenterSettings contactCenter, CrossOriginSettings crossOriginSettings) {
 
     public DialtoneConfig withListenAddress(String host, Integer port) {
         ServerSettings s = server;
         return new DialtoneConfig(new ServerSettings(host == null ? s.host() : host, port == null ? s.port() : port,
                 s.publicBaseUrl(), s.csrfProtection(), s.maxRequestBodyBytes(), s.sessionTimeout()),
-                notifications, storage, dialPlan, routing, users, contactCenter);
+                notifications, storage, dialPlan, routing, users, contactCenter, crossOriginSettings);
     }
 
     /** With the embedded database in this folder (the {@code --data} option); null keeps the configured one. */
     public DialtoneConfig withDataDir(String dir) {
-        return new DialtoneConfig(server, notifications, storage.withDataDir(dir), dialPlan, routing, users, contactCenter);
+        return new DialtoneConfig(server, notifications, storage.withDataDir(dir), dialPlan, routing, users, contactCenter,
+                crossOriginSettings);
     }
 }

@@ -117,6 +117,10 @@ class ConfigLoaderTest {
         assertFails("users: [{userName: a, password: x, roles: [ROLE_AGENT]}, {userName: a, password: y, roles: [ROLE_AGENT]}]", "the user name is used twice");
         assertFails("users: [{userName: a, password: x, roles: [ROLE_AGENT], devices: [{phoneNumber: '12a'}]}]", "phoneNumber must be 1 to 32 digits");
         assertFails("users: [{userName: a, password: x, roles: [ROLE_AGENT], devices: [{id: nope, phoneNumber: '12'}]}]", "id must be a UUID");
+        assertFails("crossOriginSettings: {allowedOrigins: ['https://desktop.example.com/app']}", "crossOriginSettings.allowedOrigins: each must be");
+        assertFails("crossOriginSettings: {allowedOrigins: [desktop.example.com]}", "crossOriginSettings.allowedOrigins: each must be");
+        assertFails("contactCenter: {businessAttributes: [{name: A}, {name: A}]}", "contactCenter.businessAttributes[1]: the name A is used twice");
+        assertFails("contactCenter: {switchName: ''}", "contactCenter.switchName must be set");
         assertFails("- just a list", "must be a YAML mapping");
         assertFails("server: [", "is not valid YAML");
     }
