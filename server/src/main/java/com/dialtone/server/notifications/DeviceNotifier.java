@@ -41,7 +41,8 @@ public final class DeviceNotifier implements SwitchListener {
             return;
         }
         // The event's own snapshot, not the DN's latest: each message shows the state its change left.
-        DeviceStateChangeMessage message = DeviceStateChangeMessage.of(mapper.toResource(device, event.state()));
+        DeviceStateChangeMessage message = DeviceStateChangeMessage.of(mapper.toResource(device, event.state()),
+                Metrics.since(event.startedNanos()));
         order.deliver(device.ownerId(), () -> sessions.deliver(device.ownerId(), CHANNEL, message));
     }
 }

@@ -295,6 +295,10 @@ final class Agent implements AutoCloseable {
         JsonNode message = next();
         assertThat(message.path("messageType").asText()).as("%s: %s", userName, message).isEqualTo("DeviceStateChangeMessage");
         assertThat(message.path("$channel").asText()).isEqualTo("/v2/me/devices");
+        // GWS's keys, in its order (shared/spec/wwe-8.5-session.md, b.2); $channel is the test's own note
+        assertThat(SeedDialTest.fieldNames(message)).containsExactly("devices", "messageType", "metrics", "$channel");
+        assertThat(SeedDialTest.fieldNames(message.path("metrics").path("eventProcessing")))
+                .containsExactly("nodeProcessingTimeNanos", "serverGenerationTimestamp", "serverProcessingTimeTotalMs");
         assertThat(message.path("devices")).hasSize(1);
         JsonNode device = message.path("devices").path(0);
         assertThat(device.path("id").asText()).isEqualTo(deviceId);
