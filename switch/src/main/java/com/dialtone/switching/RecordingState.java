@@ -1,6 +1,16 @@
 package com.dialtone.switching;
 
-/** Whether a call is being recorded. */
+/**
+ * Whether a call is being recorded. A call that was never recorded counts as {@link #STOPPED}.
+ *
+ * <pre>
+ *   STOPPED ──► RECORDING ◄──► PAUSED
+ *      ▲            │            │
+ *      └────────────┴────────────┘
+ * </pre>
+ *
+ * {@link #canMoveTo} is the one table of allowed moves; a call's recording changes only through it.
+ */
 public enum RecordingState {
     RECORDING, PAUSED, STOPPED;
 

@@ -12,27 +12,27 @@ import java.util.Set;
 
 /**
  * Automatic call distribution: the routing points' queues, and which agent is offered which call.
- * Confined to the switch loop, except {@link #latest()}.
+ * Confined to the switch loop, except {@link #latest()}. As a {@link Rule}, it follows the calls it
+ * queues: an answered offer ends the call's routing, a refused or unanswered one puts the call back at the
+ * head of the queue, a caller who hangs up leaves it.
  *
  * <p>Offers are made in a routing pass of their own, run after any change that could make one possible,
  * so that whatever made it possible (an agent's Ready, say) is told before the offer rings.
  */
-final class Acd {
+final class Acd implements Rule {
 
     private final Map<String, RoutingPoint> points = new LinkedHashMap<>();
     private final Duration offerTimeout;
-    private final SwitchWork work;
     private boolean changed;
     private boolean routingPending;
     private volatile List<RoutingPointSnapshot> latest;
 
-    Acd(RoutingPlan plan, Map<String, Dn> dns, SwitchWork work) {
+    Acd(RoutingPlan plan, Map<String, Dn> dns) {
         for (RoutingPlan.RoutingPoint point : plan.routingPoints()) {
             points.put(point.number(), new RoutingPoint(point.number(), point.name(),
                     point.agentDns().stream().map(dns::get).toList()));
         }
         this.offerTimeout = plan.offerTimeout();
-        this.work = work;
         latest = snapshot();
     }
 
@@ -56,11 +56,20 @@ final class Acd {
         call.startRouting(new Routing(point));
         point.waiting().addLast(call);
         changed = true;
-        routeSoon();
+        routeSoon(change);
+    }
+
+    @Override
+    public void moved(Change.Move move, Change change) {
+        if (move.next() == PartyState.ESTABLISHED) {
+            answered(move.call(), move.party());
+        } else if (move.next() == PartyState.RELEASED) {
+            released(move.call(), move.party(), change);
+        }
     }
 
     /** Once an agent answers, the call is an ordinary call. */
-    void answered(Call call, Party party) {
+    private void answered(Call call, Party party) {
         Routing routing = call.routing();
         if (routing != null && routing.offer() == party) {
             call.endRouting();
@@ -71,28 +80,25 @@ final class Acd {
      * A party of a call at a routing point left. If the call ended (its caller gave up), it leaves the
      * queue. If the party was the agent offered the call, the call goes back to the head of the queue,
      * for someone else.
-     *
-     * @return true if the party was an offer the agent let go, by refusing it or not answering
      */
-    boolean released(Call call, Party party) {
+    private void released(Call call, Party party, Change change) {
         Routing routing = call.routing();
         if (routing == null) {
-            return false;
+            return;
         }
         if (call.isEnded()) {
             routing.point().waiting().remove(call);
             call.endRouting();
             changed = true;
-            return false;
+            return;
         }
         if (routing.offer() != party) {
-            return false;
+            return;
         }
         routing.refused();
         routing.point().waiting().addFirst(call);
         changed = true;
-        routeSoon();
-        return true;
+        routeSoon(change);
     }
 
     /**
@@ -100,22 +106,22 @@ final class Acd {
      * ringing on it stays; from the next offer on, the new membership counts. An agent available now
      * may take a waiting call at once, as one who just became ready would.
      */
-    void assign(Dn agent, Set<String> numbers) {
+    void assign(Dn agent, Set<String> numbers, Change change) {
         for (RoutingPoint point : points.values()) {
             changed |= point.setAgent(agent, numbers.contains(point.number()));
         }
         if (agent.isAvailable() && hasWaitingCalls()) {
-            routeSoon();
+            routeSoon(change);
         }
     }
 
     /** A routing pass, as a unit of work of its own after the current one; one at a time is enough. */
-    void routeSoon() {
+    void routeSoon(Change change) {
         if (!routingPending) {
             routingPending = true;
-            work.soon(change -> {
+            change.next(pass -> {
                 routingPending = false;
-                route(change);
+                route(pass);
             });
         }
     }
@@ -151,7 +157,7 @@ final class Acd {
         call.routing().offered(party);
         agent.setAvailable(false, change.now()); // until the next publication says so, for the rest of this pass
         changed = true;
-        work.schedule(offerTimeout, party, timeout -> {
+        party.leg().later(offerTimeout, timeout -> {
             if (party.state() == PartyState.RINGING) {
                 call.release(party, ReleaseCause.NO_ANSWER, timeout);
             }

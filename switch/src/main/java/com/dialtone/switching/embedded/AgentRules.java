@@ -1,6 +1,8 @@
 package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.AgentState;
+import com.dialtone.switching.PartyState;
+import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import java.time.Duration;
@@ -13,35 +15,34 @@ import java.util.Set;
 /**
  * How an agent's state changes: by its own requests, by what happens to its calls (a missed offer, the
  * end of a routed call), and by time (wrap-up runs out). Also whether the agent is available for a routed
- * call, which only the published calls can tell. Confined to the switch loop.
+ * call, once a change has settled. Confined to the switch loop. The moves themselves are checked by the
+ * agent-state machine ({@link AgentState#canMoveTo}, {@link Dn#moveAgentTo}).
  */
-final class AgentRules {
+final class AgentRules implements Rule {
 
     private final Map<String, Dn> dns;
     /** Per DN; changed by provisioning, so each routed call's end reads the time in force then. */
     private final Map<String, Duration> wrapUpTimes;
     private final Calls calls;
     private final Acd acd;
-    private final SwitchWork work;
 
-    AgentRules(Map<String, Dn> dns, Map<String, Duration> wrapUpTimes, Calls calls, Acd acd, SwitchWork work) {
+    AgentRules(Map<String, Dn> dns, Map<String, Duration> wrapUpTimes, Calls calls, Acd acd) {
         this.dns = dns;
         this.wrapUpTimes = new HashMap<>(wrapUpTimes);
         this.calls = calls;
         this.acd = acd;
-        this.work = work;
     }
 
     // ---- the agent's requests ----
 
     void login(Dn agent, Change change) {
         if (!agent.isLoggedIn()) {
-            agent.changeAgentState(AgentState.NOT_READY, change.now());
+            agent.moveAgentTo(AgentState.NOT_READY, change);
         }
     }
 
     void logout(Dn agent, Change change) {
-        agent.changeAgentState(AgentState.LOGGED_OUT, change.now());
+        agent.moveAgentTo(AgentState.LOGGED_OUT, change);
     }
 
     void setState(Dn agent, AgentState state, Duration wrapUpTime, Change change) {
@@ -57,7 +58,7 @@ final class AgentRules {
         if (!agent.isLoggedIn()) {
             throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "no agent is logged in on " + agent.number());
         }
-        agent.changeAgentState(state, change.now());
+        agent.moveAgentTo(state, change);
         if (wrapUpTime != null) {
             wrapUp(agent, wrapUpTime, change);
         }
@@ -74,15 +75,31 @@ final class AgentRules {
 
     // ---- what its calls did ----
 
+    @Override
+    public void moved(Change.Move move, Change change) {
+        Party party = move.party();
+        if (move.next() != PartyState.RELEASED || party.routedFrom() == null) {
+            return;
+        }
+        Dn agent = dns.get(party.number());
+        if (move.previous() == PartyState.RINGING && move.cause() == ReleaseCause.NO_ANSWER && move.call().isRouting()) {
+            missedOffer(agent, change); // the offer went back to the queue (the Acd, an earlier rule, put it there)
+        }
+        boolean answered = move.previous() == PartyState.ESTABLISHED || move.previous() == PartyState.HELD;
+        if (answered && move.cause() != ReleaseCause.MERGED) {
+            routedCallEnded(agent, change);
+        }
+    }
+
     /** An agent who lets an offer ring out is probably away: it gets no more until it says it is ready. */
-    void missedOffer(Dn agent, Change change) {
+    private void missedOffer(Dn agent, Change change) {
         if (agent.isLoggedIn()) {
-            agent.changeAgentState(AgentState.NOT_READY, change.now());
+            agent.moveAgentTo(AgentState.NOT_READY, change);
             change.dnChanged(agent);
         }
     }
 
-    void routedCallEnded(Dn agent, Change change) {
+    private void routedCallEnded(Dn agent, Change change) {
         Duration time = wrapUpTimes.get(agent.number());
         if (agent.isLoggedIn() && time != null && !time.isZero() && !time.isNegative()) {
             wrapUp(agent, time, change);
@@ -93,10 +110,10 @@ final class AgentRules {
     /** After-call work that ends by itself: the agent is made ready when the time is up. */
     private void wrapUp(Dn agent, Duration time, Change change) {
         Instant endsAt = change.now().plus(time);
-        agent.changeAgentState(AgentState.AFTER_CALL_WORK, change.now());
-        agent.wrapUpUntil(endsAt, work.later(time, ended -> {
+        agent.moveAgentTo(AgentState.AFTER_CALL_WORK, change);
+        agent.wrapUpUntil(endsAt, change.after(time, ended -> {
             if (agent.agentState() == AgentState.AFTER_CALL_WORK && endsAt.equals(agent.wrapUpEndsAt())) {
-                agent.changeAgentState(AgentState.READY, ended.now());
+                agent.moveAgentTo(AgentState.READY, ended);
                 ended.dnChanged(agent);
             }
         }));
@@ -105,10 +122,11 @@ final class AgentRules {
     // ---- availability ----
 
     /**
-     * Notes which agents became available, or stopped being, after a change has been published (an
-     * agent's calls are known only then). One who became available may take a waiting call.
+     * Notes which agents became available, or stopped being, once every move of a change is made. One who
+     * became available may take a waiting call.
      */
-    void refreshAvailability(Change change) {
+    @Override
+    public void settled(Change change) {
         Set<Dn> touched = new LinkedHashSet<>();
         for (Change.Move move : change.moves()) {
             Dn dn = dns.get(move.party().number());
@@ -124,7 +142,7 @@ final class AgentRules {
             dn.setAvailable(available, change.now());
         }
         if (becameAvailable && acd.hasWaitingCalls()) {
-            acd.routeSoon();
+            acd.routeSoon(change);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.CallType;
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.MonitoringMode;
+import com.dialtone.switching.Numbers;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.RecordingState;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A call and its parties: the state machine of one call. Confined to the switch loop, except
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class Call {
 
-    static final Pattern DTMF = Pattern.compile("[0-9*#]{1,64}");
     /** The key under which SIP Server shows the recording state in the call's user data. */
     static final String RECORDING_KEY = "GSIP_RECORD";
 
@@ -88,13 +87,42 @@ final class Call {
         routing = null;
     }
 
+    String ani() {
+        return ani;
+    }
+
+    String dnis() {
+        return dnis;
+    }
+
     /**
-     * A new party joins the call.
+     * A new party joins the call, on a new leg to the device that plays its number.
      *
      * @param addedBy the DN to tell if the party does not get through, or null
      */
     Party join(String number, boolean internal, PartyState state, String addedBy, Change change) {
         return add(new Party(number, internal, state, addedBy, change.now()), change);
+    }
+
+    /**
+     * A party that was in another call goes on here, on its leg there: a consultation completed. It
+     * keeps what {@link Party#carryOver} says.
+     */
+    Party joinFrom(Party from, PartyState state, String addedBy, Change change) {
+        Party party = new Party(from.number(), from.isInternal(), state, addedBy, change.now());
+        party.carryOver(from);
+        party.leg().movedTo(this, party);
+        return add(party, change);
+    }
+
+    /**
+     * The caller of a call its own device made (a customer calling in, a handset dialling): it joins
+     * dialling, on a leg to that device, which is not asked to dial.
+     */
+    Party joinCaller(String number, boolean internal, com.dialtone.switching.endpoint.Endpoint endpoint, Object attachment, Change change) {
+        Party party = new Party(number, internal, PartyState.DIALING, null, change.now());
+        party.setLeg(new SwitchLeg(endpoint, change.work(), this, party, true, attachment));
+        return add(party, change);
     }
 
     /**
@@ -117,6 +145,9 @@ final class Call {
     private Party add(Party party, Change change) {
         if (findActive(party.number()) != null) {
             throw new SwitchRejection(Reason.INVALID_DESTINATION, party.number() + " is already a party of call " + id);
+        }
+        if (party.leg() == null) {
+            party.setLeg(change.newLeg(this, party));
         }
         parties.add(party);
         change.partyStateChanged(this, party, null, null);
@@ -222,7 +253,7 @@ final class Call {
             move(party, PartyState.RELEASED, cause.apply(party), change);
         }
         if (recording == RecordingState.RECORDING || recording == RecordingState.PAUSED) {
-            recording = RecordingState.STOPPED; // recording stops with the call
+            moveRecordingTo(RecordingState.STOPPED); // recording stops with the call
         }
     }
 
@@ -247,11 +278,11 @@ final class Call {
 
     void sendDtmf(String dn, String digits, Change change) {
         Party party = requireState(activeParty(dn), "used to send DTMF", PartyState.DIALING, PartyState.ESTABLISHED);
-        if (digits == null || !DTMF.matcher(digits).matches()) {
-            throw new SwitchRejection(Reason.INVALID_ARGUMENT,
-                    "DTMF digits must be 1 to 64 of 0-9, * and #, was '" + digits + "'");
+        if (!Numbers.isDtmf(digits)) {
+            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "DTMF digits must be " + Numbers.DTMF_SHAPE + ", was '" + digits + "'");
         }
         change.dtmfSent(this, party, dn, digits);
+        change.digitsPlayed(this, party, digits);
     }
 
     void addUserData(String dn, UserData pairs, Change change) {
@@ -292,7 +323,7 @@ final class Call {
             throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE,
                     "the recording of call " + id + " is " + current + "; it cannot become " + next);
         }
-        recording = next;
+        moveRecordingTo(next);
         userData = switch (next) {
             case RECORDING -> userData.with(Map.of(RECORDING_KEY, "ON"));
             case PAUSED -> userData.with(Map.of(RECORDING_KEY, "PAUSED"));
@@ -370,6 +401,15 @@ final class Call {
     }
 
     // ---- state ----
+
+    /** The only way the recording state changes; a move {@link RecordingState#canMoveTo} forbids is a bug. */
+    private void moveRecordingTo(RecordingState next) {
+        RecordingState current = recording == null ? RecordingState.STOPPED : recording;
+        if (!current.canMoveTo(next)) {
+            throw new IllegalStateException("recording of call " + id + ": " + current + " -> " + next + " is not allowed");
+        }
+        recording = next;
+    }
 
     private void move(Party party, PartyState next, ReleaseCause cause, Change change) {
         PartyState previous = party.moveTo(next, change.now());

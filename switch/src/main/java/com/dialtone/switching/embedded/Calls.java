@@ -6,6 +6,7 @@ import com.dialtone.switching.PartyState;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import com.dialtone.switching.UserData;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,18 @@ import java.util.Optional;
  * party is released; its final snapshot, with every party released, goes out with the last events and
  * then the call is forgotten.
  *
- * <p>The calls themselves are confined to the switch loop; their published snapshots may be read by any
- * thread (see {@link SnapshotIndex}).
+ * <p>Two indexes of the same calls, for two kinds of reader. The live one ({@link #busyCallOf},
+ * {@link #consultOf}, {@link #hasCalls}, ...) follows every party move as it is made and is confined to
+ * the switch loop: the rules check the calls as they are in the middle of a change. The published one
+ * ({@link SnapshotIndex}: {@link #snapshot}, {@link #snapshotsAt}) holds each call's snapshot as the last
+ * finished change left it and serves every other thread; the switch never reads it.
  */
 final class Calls {
 
     private final CallIds ids = new CallIds();
     private final Map<String, Call> calls = new HashMap<>();
+    /** Per DN, the live calls in which it has a party not yet released, oldest first. */
+    private final Map<String, List<Call>> byDn = new HashMap<>();
     private final SnapshotIndex snapshots = new SnapshotIndex();
 
     Call create(CallType type, String ani, String dnis, String location, String parentCallId, UserData userData, Change change) {
@@ -77,7 +83,34 @@ final class Calls {
     }
 
     private List<Call> callsOf(String dn) {
-        return snapshots.byDn(dn).stream().map(s -> calls.get(s.id())).filter(c -> c != null).toList();
+        List<Call> of = byDn.get(dn);
+        return of == null ? List.of() : of;
+    }
+
+    /** Keeps the live index up to date with one party move, as the change makes it (see {@link Change}). */
+    void moved(Call call, Party party, PartyState previous) {
+        if (!party.isInternal()) {
+            return;
+        }
+        if (previous == null) {
+            List<Call> of = byDn.computeIfAbsent(party.number(), dn -> new ArrayList<>(2));
+            if (!of.contains(call)) {
+                of.add(call);
+            }
+        } else if (party.state() == PartyState.RELEASED) {
+            List<Call> of = byDn.get(party.number());
+            if (of != null && call.findActive(party.number()) == null) {
+                of.remove(call);
+                if (of.isEmpty()) {
+                    byDn.remove(party.number());
+                }
+            }
+        }
+    }
+
+    /** True while {@code dn} is a party, not yet released, of any call; live. */
+    boolean hasCalls(String dn) {
+        return byDn.containsKey(dn);
     }
 
     /** Publishes the calls' latest snapshots; an ended call is forgotten. */
@@ -98,11 +131,6 @@ final class Calls {
 
     List<CallSnapshot> snapshotsAt(String dn) {
         return snapshots.byDn(dn);
-    }
-
-    /** True while {@code dn} is a party, not yet released, of any call, as last published. */
-    boolean hasCalls(String dn) {
-        return snapshots.hasCalls(dn);
     }
 
     int count() {

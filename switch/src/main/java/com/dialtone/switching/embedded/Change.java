@@ -5,6 +5,7 @@ import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.DnEvent;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -23,18 +25,35 @@ import java.util.function.Function;
  * <p>Calls are reported in the order the change first touched them, so a request that ends one call and
  * changes another decides which the client hears of first. DNs whose own state changed are reported
  * after every call, once each, as the change left them.
+ *
+ * <p>Work that follows from the change later (a timer, a routing pass) is handed to the loop through the
+ * change ({@link #after}, {@link #next}), each a unit of work of its own.
  */
 final class Change {
 
-    /** One party's move from one state to another, in the order the change made them. */
-    record Move(Call call, Party party, PartyState previous, PartyState next, ReleaseCause cause) {
+    /**
+     * One party's move from one state to another, in the order the change made them.
+     *
+     * @param previous null when the party has just joined the call
+     * @param reported true when the party's own device reported it (it hung up, answered, held): the
+     *                 device need not be told to do what it did
+     */
+    record Move(Call call, Party party, PartyState previous, PartyState next, ReleaseCause cause, boolean reported) {
     }
 
+    /** Digits a client sent into a call, to be played to the other parties' devices. */
+    record Digits(Call call, Party sender, String digits) {
+    }
+
+    private final SwitchWork work;
     private final long startedNanos;
     private final Instant now;
     private final Map<Call, Recorded> calls = new LinkedHashMap<>();
     private final List<Move> moves = new ArrayList<>();
     private final Set<Dn> dns = new LinkedHashSet<>();
+    /** The leg whose device's report this change applies, or null. */
+    private SwitchLeg reporting;
+    private List<Digits> digits;
 
     /** What happened to one call in this change. */
     private static final class Recorded {
@@ -43,9 +62,35 @@ final class Change {
         boolean membershipChanged;
     }
 
-    Change(long startedNanos, Instant now) {
+    Change(SwitchWork work, long startedNanos, Instant now) {
+        this.work = work;
         this.startedNanos = startedNanos;
         this.now = now;
+    }
+
+    /** The unit of work this change is: legs made in it report there. */
+    SwitchWork work() {
+        return work;
+    }
+
+    /** Work the switch does by itself once the delay has passed, as a unit of its own; cancel it with the timer. */
+    SwitchLoop.Timer after(Duration delay, Consumer<Change> action) {
+        return work.later(delay, action);
+    }
+
+    /** Work the switch does by itself as a unit of its own, after this one (and whatever is queued before it). */
+    void next(Consumer<Change> action) {
+        work.soon(action);
+    }
+
+    /** A new leg for a party joining the call, to the device that plays its number. */
+    SwitchLeg newLeg(Call call, Party party) {
+        return new SwitchLeg(work.endpointOf(party), work, call, party, false, null);
+    }
+
+    /** This change applies what the leg's device reported; the moves of its party are marked as reported. */
+    void reportedBy(SwitchLeg leg) {
+        reporting = leg;
     }
 
     /** The time of this change: every state change in it happens at this instant. */
@@ -58,7 +103,8 @@ final class Change {
     }
 
     void partyStateChanged(Call call, Party party, PartyState previous, ReleaseCause cause) {
-        moves.add(new Move(call, party, previous, party.state(), cause));
+        moves.add(new Move(call, party, previous, party.state(), cause, reporting != null && party.leg() == reporting));
+        work.calls().moved(call, party, previous);
         Recorded recorded = recorded(call);
         if (previous == null || party.state() == PartyState.RELEASED) {
             recorded.membershipChanged = true;
@@ -83,6 +129,19 @@ final class Change {
     void dtmfSent(Call call, Party party, String sender, String digits) {
         String dn = party.number();
         recorded(call).events.add(snapshot -> new CallEvent.DtmfSent(snapshot, dn, sender, digits, startedNanos));
+    }
+
+    /** A client sent digits into the call from {@code sender}: the other parties' devices play them. */
+    void digitsPlayed(Call call, Party sender, String digits) {
+        if (this.digits == null) {
+            this.digits = new ArrayList<>(1);
+        }
+        this.digits.add(new Digits(call, sender, digits));
+    }
+
+    /** The digits clients sent in this change, in order. */
+    List<Digits> digits() {
+        return digits == null ? List.of() : digits;
     }
 
     void muteChanged(Call call, Party party) {

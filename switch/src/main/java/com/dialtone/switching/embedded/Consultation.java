@@ -18,13 +18,11 @@ final class Consultation {
 
     private final Calls calls;
     private final Destinations destinations;
-    private final SimulatedFarEnd farEnd;
     private final Supervision supervision;
 
-    Consultation(Calls calls, Destinations destinations, SimulatedFarEnd farEnd, Supervision supervision) {
+    Consultation(Calls calls, Destinations destinations, Supervision supervision) {
         this.calls = calls;
         this.destinations = destinations;
-        this.farEnd = farEnd;
         this.supervision = supervision;
     }
 
@@ -89,9 +87,8 @@ final class Consultation {
         change.touched(consult); // the client hears of the consult call's end first, as in the GWS samples
         parent.mergeUserData(consult.userData());
         for (Party party : joining) {
-            Party joined = parent.join(party.number(), party.isInternal(), party.state(), transfer ? null : dn, change);
-            joined.carryOver(party);
-            farEnd.joined(parent, joined);
+            // On the same leg: its device goes on talking (or ringing), now in the parent call.
+            Party joined = parent.joinFrom(party, party.state(), transfer ? null : dn, change);
             supervision.moved(parent, joined);
         }
         consult.end(p -> p == mineInConsult && transfer ? ReleaseCause.TRANSFERRED : ReleaseCause.MERGED, change);

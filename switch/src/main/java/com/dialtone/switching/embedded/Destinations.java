@@ -1,5 +1,6 @@
 package com.dialtone.switching.embedded;
 
+import com.dialtone.switching.Numbers;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchRejection;
@@ -7,15 +8,12 @@ import com.dialtone.switching.SwitchRejection.Reason;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Where a dialled number rings: a DN of this switch (unless its features send the call elsewhere), a
  * routing point, or a simulated far end for every other number. Confined to the switch loop.
  */
 final class Destinations {
-
-    private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
 
     /** Where a dialled number rings once the DN's features have had their say. */
     record Destination(String number, Dn dn, RoutingPoint point) {
@@ -27,14 +25,10 @@ final class Destinations {
 
     private final Map<String, Dn> dns;
     private final Acd acd;
-    private final SimulatedFarEnd farEnd;
-    private final PartyScheduler scheduler;
 
-    Destinations(Map<String, Dn> dns, Acd acd, SimulatedFarEnd farEnd, PartyScheduler scheduler) {
+    Destinations(Map<String, Dn> dns, Acd acd) {
         this.dns = dns;
         this.acd = acd;
-        this.farEnd = farEnd;
-        this.scheduler = scheduler;
     }
 
     /**
@@ -43,7 +37,7 @@ final class Destinations {
      */
     static void checkPlan(RoutingPlan plan, Set<String> dns) {
         for (RoutingPlan.RoutingPoint point : plan.routingPoints()) {
-            if (!isDiallable(point.number())) {
+            if (!Numbers.isDiallable(point.number())) {
                 throw new IllegalArgumentException("routing point " + point.number() + " is not a number that can be dialled");
             }
             if (dns.contains(point.number())) {
@@ -57,19 +51,14 @@ final class Destinations {
         }
     }
 
-    static boolean isDiallable(String number) {
-        return DIALLABLE.matcher(number).matches();
-    }
-
     /** True if the number is a DN or a routing point of this switch, rather than a far end. */
     boolean isInside(String number) {
         return dns.containsKey(number) || acd.point(number) != null;
     }
 
     void check(String dn, String destination) {
-        if (destination == null || !isDiallable(destination)) {
-            throw new SwitchRejection(Reason.INVALID_DESTINATION,
-                    "destination must be 1 to 32 of 0-9, * and #, with an optional leading +, was '" + destination + "'");
+        if (!Numbers.isDiallable(destination)) {
+            throw new SwitchRejection(Reason.INVALID_DESTINATION, "destination must be " + Numbers.DIALLABLE_SHAPE + ", was '" + destination + "'");
         }
         if (destination.equals(dn)) {
             throw new SwitchRejection(Reason.INVALID_DESTINATION, dn + " cannot dial itself");
@@ -108,18 +97,19 @@ final class Destinations {
     }
 
     /**
-     * The destination joins the call, ringing (or alerted); a routing point has no party of its own, the
-     * call waits in its queue instead. A DN with do-not-disturb on is busy, as a busy far end is: it is
-     * released at once, in a change of its own, so its caller first sees the call it made.
+     * The destination joins the call, ringing (or alerted: its endpoint rings it once the change is made,
+     * see {@link Devices}); a routing point has no party of its own, the call waits in its queue instead. A
+     * DN with do-not-disturb on is busy, as a busy far end is: it is released at once, in a change of its
+     * own, so its caller first sees the call it made.
      */
     void ring(Call call, Destination target, String addedBy, Change change) {
         if (target.point() != null) {
             acd.enqueue(call, target.point(), change);
         } else if (target.isExternal()) {
-            farEnd.joined(call, call.join(target.number(), false, PartyState.RINGING, addedBy, change));
+            call.join(target.number(), false, PartyState.RINGING, addedBy, change);
         } else if (target.dn().doNotDisturb()) {
             Party party = call.joinUnheard(target.number(), addedBy, change);
-            scheduler.schedule(Duration.ZERO, party, busy -> call.release(party, ReleaseCause.BUSY, busy));
+            party.leg().later(Duration.ZERO, busy -> call.release(party, ReleaseCause.BUSY, busy));
         } else {
             call.join(target.number(), true, PartyState.RINGING, addedBy, change);
         }

@@ -3,6 +3,7 @@ package com.dialtone.switching.embedded;
 import com.dialtone.switching.AgentState;
 import com.dialtone.switching.DnSnapshot;
 import com.dialtone.switching.Monitoring;
+import com.dialtone.switching.endpoint.Endpoint;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
 final class Dn {
 
     private final String number;
+    private final Endpoint endpoint;
     private AgentState agentState = AgentState.LOGGED_OUT;
     private Instant agentStateSince;
     private Instant wrapUpEndsAt;
@@ -28,14 +30,20 @@ final class Dn {
     private Instant idleSince;
     private volatile DnSnapshot latest;
 
-    Dn(String number, Instant now) {
+    Dn(String number, Endpoint endpoint, Instant now) {
         this.number = number;
+        this.endpoint = endpoint;
         this.agentStateSince = now;
         takeSnapshot();
     }
 
     String number() {
         return number;
+    }
+
+    /** The endpoint that plays the DN's device. */
+    Endpoint endpoint() {
+        return endpoint;
     }
 
     AgentState agentState() {
@@ -46,8 +54,17 @@ final class Dn {
         return agentState.isLoggedIn();
     }
 
-    /** Any change of the agent's state ends a wrap-up timer that was running. */
-    void changeAgentState(AgentState next, Instant now) {
+    /**
+     * The only way the agent's state changes; the change reports the DN. A move the state machine forbids
+     * ({@link AgentState#canMoveTo}) is a bug in the switch (the request should have been refused first), so
+     * it throws rather than being ignored. Any move ends a wrap-up timer that was running.
+     */
+    void moveAgentTo(AgentState next, Change change) {
+        if (!agentState.canMoveTo(next)) {
+            throw new IllegalStateException("agent on " + number + ": " + agentState + " -> " + next + " is not allowed");
+        }
+        Instant now = change.now();
+        change.dnChanged(this);
         if (wrapUpTimer != null) {
             wrapUpTimer.cancel();
             wrapUpTimer = null;

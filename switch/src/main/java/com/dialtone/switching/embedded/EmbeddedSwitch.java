@@ -17,10 +17,15 @@ import com.dialtone.switching.SwitchListener;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import com.dialtone.switching.UserData;
+import com.dialtone.switching.endpoint.DeviceCalls;
+import com.dialtone.switching.endpoint.Endpoint;
+import com.dialtone.switching.endpoint.Endpoints;
+import com.dialtone.switching.endpoint.Leg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +36,9 @@ import java.util.function.Function;
 
 /**
  * A switch in memory: DNs (given at the start, added and removed while it runs), calls between them, routing points that queue calls for their
- * agents (see {@link RoutingPlan} and {@link Acd}), simulated far ends for every other number (see
- * {@link DialPlan}), and simulated customers calling in. This class is the list of requests and the rules
- * across calls; the parts they use have classes of their own.
+ * agents (see {@link RoutingPlan} and {@link Acd}), external numbers, and customers calling in. This class
+ * is a thin facade: it turns each request into a unit of work ({@link SwitchWork}) that checks it and
+ * changes the calls; the parts it uses have classes of their own.
  *
  * <h2>Threading</h2>
  * All call processing happens on one {@link SwitchLoop}: a request from any thread becomes a task on the
@@ -45,33 +50,32 @@ import java.util.function.Function;
  * about 160,000 requests a second on a 2-core machine (docs/BENCHMARKS.md), far beyond what thousands of
  * concurrent calls need.
  *
- * <h2>Rules</h2>
- * {@link Call} holds the rules of one call. This class adds the rules across calls: a DN is active
- * (dialling or established) in one call at a time, so dialling or answering puts its established call on
- * hold; a consult call is tied to the call it consults about, and completing it moves its parties there
- * (see {@link Consultation}). A call to a DN goes where the DN's features say (forwarded, or busy with
- * do-not-disturb; see {@link Destinations}).
- *
- * <p>Some rules react to what a change did rather than to the request that made it: an agent answering
- * an offer, a monitored agent becoming established, a routed call ending. However a party got there (a
- * request, a timer, another rule), {@link #settle} applies them to every party move of the change, before
- * anything is published, so their events go out with the change that caused them. The rules themselves
- * belong to {@link Acd}, {@link Supervision}, {@link AgentRules} and {@link SimulatedCustomer}.
+ * <h2>Call logic and endpoints</h2>
+ * The call logic is the same whatever the devices are: {@link Call} holds the rules of one call; this
+ * class adds the rules across calls a request needs (a DN is active, dialling or established, in one call
+ * at a time, so dialling or answering puts its established call on hold; a consult call is tied to the
+ * call it consults about, see {@link Consultation}; a call to a DN goes where the DN's features say, see
+ * {@link Destinations}). Rules that react to what a change did rather than to the request that made it
+ * ({@link Acd}, {@link AgentRules}, {@link Supervision}) are {@link Rule}s the unit of work runs in order.
+ * The last rule, {@link Devices}, carries every decision out through the parties' endpoints
+ * ({@link com.dialtone.switching.endpoint.Endpoint}: the simulated phone, far end and customer, or SIP);
+ * what the devices do comes back as reports on their legs ({@link DeviceReports}), each a unit of work
+ * of its own. Which endpoint plays which number is the {@link Endpoints} the switch is made with.
  *
  * <h2>Life of a call</h2>
  * A call lives in {@link Calls} from its creation until its last party is released; its final snapshot,
  * with every party released, goes out with the last events and then the call is forgotten.
  */
-public final class EmbeddedSwitch implements Switch, CustomerSimulator {
+public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCalls {
 
     private final Map<String, Dn> dns;
     private final Calls calls = new Calls();
     private final SwitchWork work;
-    private final SimulatedFarEnd farEnd;
     private final Acd acd;
     private final Supervision supervision;
     private final AgentRules agents;
     private final Destinations destinations;
+    private final IncomingCalls incoming;
     private final SimulatedCustomer customers;
     private final Consultation consultation;
     private final Provisioning provisioning;
@@ -80,26 +84,33 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         this(dns, dialPlan, RoutingPlan.none(), loop);
     }
 
+    /** A switch whose every device is simulated ({@link SimulatedEndpoints}). */
+    public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, RoutingPlan routingPlan, SwitchLoop loop) {
+        this(dns, routingPlan, new SimulatedEndpoints(dialPlan), loop);
+    }
+
     /**
+     * @param endpoints which endpoint plays each DN's device and each external number
      * @throws IllegalArgumentException if a routing point's number is a DN or cannot be dialled, or one of
      *                                  its agents is not a DN
      */
-    public EmbeddedSwitch(Set<String> dns, DialPlan dialPlan, RoutingPlan routingPlan, SwitchLoop loop) {
+    public EmbeddedSwitch(Set<String> dns, RoutingPlan routingPlan, Endpoints endpoints, SwitchLoop loop) {
         Destinations.checkPlan(routingPlan, dns);
         Instant start = loop.now();
         this.dns = new ConcurrentHashMap<>(); // provisioning writes it on the loop; readers are anywhere
         for (String dn : dns) {
-            this.dns.put(dn, new Dn(dn, start));
+            this.dns.put(dn, new Dn(dn, endpoints.ofDn(dn), start));
         }
-        this.work = new SwitchWork(loop, calls, this::settle, this::published);
-        this.farEnd = new SimulatedFarEnd(dialPlan, work);
-        this.acd = new Acd(routingPlan, this.dns, work);
+        this.acd = new Acd(routingPlan, this.dns);
         this.supervision = new Supervision(this.dns);
-        this.agents = new AgentRules(this.dns, routingPlan.wrapUpTimes(), calls, acd, work);
-        this.destinations = new Destinations(this.dns, acd, farEnd, work);
-        this.customers = new SimulatedCustomer(calls, destinations, work);
-        this.consultation = new Consultation(calls, destinations, farEnd, supervision);
-        this.provisioning = new Provisioning(this.dns, calls, acd, supervision, agents);
+        this.agents = new AgentRules(this.dns, routingPlan.wrapUpTimes(), calls, acd);
+        // The order in which the rules react to each move; the devices are told last, once the rest is decided.
+        this.work = new SwitchWork(loop, calls, this.dns, endpoints, acd, List.of(acd, agents, supervision, new Devices()));
+        this.destinations = new Destinations(this.dns, acd);
+        this.incoming = new IncomingCalls(calls, destinations);
+        this.customers = new SimulatedCustomer(incoming);
+        this.consultation = new Consultation(calls, destinations, supervision);
+        this.provisioning = new Provisioning(this.dns, calls, acd, supervision, agents, endpoints);
     }
 
     @Override
@@ -111,24 +122,43 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<CallSnapshot> dial(String dn, String destination, UserData userData, String location) {
-        return work.submit(change -> {
-            requireDn(dn);
-            Destinations.Destination target = destinations.of(dn, destination);
-            holdIn(makeRoomFor(dn, null), dn, change);
-            CallType type = target.isExternal() ? CallType.OUTBOUND : CallType.INTERNAL;
-            Call call = calls.create(type, dn, destination, location, null, userData, change);
+        return work.submit(change -> dialFrom(dn, destination, userData, location, true, null, change)).thenApply(Call::latest);
+    }
+
+    /**
+     * @param request true for a client's request (the DN's device is asked to dial), false when the device
+     *                dialled by itself
+     */
+    private Call dialFrom(String dn, String destination, UserData userData, String location, boolean request, Object attachment,
+                          Change change) {
+        Dn caller = requireDn(dn);
+        Destinations.Destination target = destinations.of(dn, destination);
+        if (request) {
+            caller.endpoint().requireReady(dn);
+        }
+        holdIn(makeRoomFor(dn, null), dn, change);
+        CallType type = target.isExternal() ? CallType.OUTBOUND : CallType.INTERNAL;
+        Call call = calls.create(type, dn, destination, location, null, userData == null ? UserData.empty() : userData, change);
+        if (request) {
             call.join(dn, true, PartyState.DIALING, null, change);
-            destinations.ring(call, target, dn, change);
-            return call;
-        }).thenApply(Call::latest);
+        } else {
+            call.joinCaller(dn, true, caller.endpoint(), attachment, change);
+        }
+        destinations.ring(call, target, dn, change);
+        return call;
     }
 
     @Override
     public CompletableFuture<Void> answer(String callId, String dn) {
         return run(callId, call -> change -> {
             Party party = call.requireState(call.activeParty(dn), "answered", PartyState.RINGING);
-            holdIn(makeRoomFor(dn, call), dn, change);
-            call.answer(party, change);
+            ready(dn);
+            Call other = makeRoomFor(dn, call);
+            // A phone that answers only when it has (SIP) reports it; the call is connected then.
+            if (party.leg().endpoint().answer(party.leg())) {
+                holdIn(other, dn, change);
+                call.answer(party, change);
+            }
         });
     }
 
@@ -144,13 +174,18 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<Void> hold(String callId, String dn) {
-        return run(callId, call -> change -> call.hold(call.notMonitoring(call.activeParty(dn), "hold it"), change));
+        return run(callId, call -> change -> {
+            Party party = call.notMonitoring(call.activeParty(dn), "hold it");
+            ready(dn);
+            call.hold(party, change);
+        });
     }
 
     @Override
     public CompletableFuture<Void> retrieve(String callId, String dn) {
         return run(callId, call -> change -> {
             Party party = call.requireState(call.activeParty(dn), "retrieved", PartyState.HELD);
+            ready(dn);
             Call other = calls.busyCallOf(dn, call);
             if (other != null) {
                 throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, dn + " is active in call " + other.id()
@@ -162,12 +197,18 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<Void> setMuted(String callId, String dn, boolean muted) {
-        return run(callId, call -> change -> call.setMuted(dn, muted, change));
+        return run(callId, call -> change -> {
+            ready(call, dn);
+            call.setMuted(dn, muted, change);
+        });
     }
 
     @Override
     public CompletableFuture<Void> sendDtmf(String callId, String dn, String digits) {
-        return run(callId, call -> change -> call.sendDtmf(dn, digits, change));
+        return run(callId, call -> change -> {
+            ready(call, dn);
+            call.sendDtmf(dn, digits, change);
+        });
     }
 
     // T-Server keeps a second pair when an attached key already exists; a JSON object can show only one
@@ -194,7 +235,10 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<Void> setRecording(String callId, String dn, RecordingState state) {
-        return run(callId, call -> change -> call.setRecording(dn, state, change));
+        return run(callId, call -> change -> {
+            ready(call, dn);
+            call.setRecording(dn, state, change);
+        });
     }
 
     @Override
@@ -220,6 +264,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         return run(callId, call -> change -> {
             Party mine = call.requireState(call.activeParty(dn), "conferenced", PartyState.ESTABLISHED, PartyState.HELD);
             call.notMonitoring(mine, "conference it");
+            ready(dn);
             Destinations.Destination target = destinations.newPartyOf(call, dn, destination);
             call.mergeUserData(userData);
             destinations.ring(call, target, dn, change);
@@ -233,8 +278,10 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<CallSnapshot> initiateConsult(String callId, String dn, String destination, UserData userData, String location) {
-        return work.submit(change -> consultation.initiate(callId, dn, destination, userData, location, change))
-                .thenApply(Call::latest);
+        return work.submit(change -> {
+            ready(calls.existing(callId), dn);
+            return consultation.initiate(callId, dn, destination, userData, location, change);
+        }).thenApply(Call::latest);
     }
 
     @Override
@@ -244,7 +291,10 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<Void> completeConference(String consultCallId, String dn) {
-        return work.execute(change -> consultation.complete(consultCallId, dn, false, change));
+        return work.execute(change -> {
+            ready(calls.existing(consultCallId), dn);
+            consultation.complete(consultCallId, dn, false, change);
+        });
     }
 
     @Override
@@ -257,6 +307,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
             }
             Party mine = call.notMonitoring(call.activeParty(dn), "swap it");
             Party theirs = other.notMonitoring(other.activeParty(dn), "swap it");
+            ready(dn);
             if (mine.state() == PartyState.ESTABLISHED && theirs.state() == PartyState.HELD) {
                 call.hold(mine, change);
                 other.retrieve(theirs, change);
@@ -310,6 +361,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
                 throw new SwitchRejection(Reason.INVALID_ARGUMENT, "what to monitor is required");
             }
             Dn target = requireDn(monitoring.targetDn());
+            supervisor.endpoint().requireReady(supervisorDn);
             supervision.start(supervisor, target, monitoring, calls.establishedCallOf(target.number()), change);
         });
     }
@@ -346,7 +398,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
 
     @Override
     public CompletableFuture<Void> setRouting(String dn, Set<String> routingPoints, Duration wrapUpTime) {
-        return work.execute(change -> provisioning.setRouting(requireDn(dn), routingPoints, wrapUpTime));
+        return work.execute(change -> provisioning.setRouting(requireDn(dn), routingPoints, wrapUpTime, change));
     }
 
     @Override
@@ -376,6 +428,19 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
             }
             call.release(customer, ReleaseCause.HANGUP, change);
         });
+    }
+
+    // ---- calls devices make ----
+
+    @Override
+    public CompletableFuture<Leg> fromOutside(Endpoint endpoint, String from, String to, UserData userData, Object state) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return work.submit(change -> (Leg) incoming.fromOutside(endpoint, from, to, userData, state, change).findActive(from).leg());
+    }
+
+    @Override
+    public CompletableFuture<Leg> fromDn(String dn, String destination, Object state) {
+        return work.submit(change -> (Leg) dialFrom(dn, destination, UserData.empty(), null, false, state, change).findActive(dn).leg());
     }
 
     // ---- reading ----
@@ -411,6 +476,23 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         });
     }
 
+    /**
+     * Refuses a request the DN's device must carry out while it cannot (a SIP phone not registered);
+     * called after the request's own checks, before it changes anything.
+     */
+    private void ready(String dn) {
+        Dn state = dns.get(dn);
+        if (state != null) {
+            state.endpoint().requireReady(dn);
+        }
+    }
+
+    /** As {@link #ready(String)}, once the DN is known to be in the call. */
+    private void ready(Call call, String dn) {
+        call.activeParty(dn);
+        ready(dn);
+    }
+
     private Dn requireDn(String dn) {
         Dn state = dn == null ? null : dns.get(dn);
         if (state == null) {
@@ -438,42 +520,5 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator {
         if (call != null) {
             call.hold(call.findActive(dn), change);
         }
-    }
-
-    // ---- rules that react to what a change did ----
-
-    /**
-     * Applies the rules that follow from parties' moves, whatever made them. Reacting to a move may move
-     * other parties (a supervisor leaves with its agent), whose moves are handled in turn.
-     */
-    private void settle(Change change) {
-        List<Change.Move> moves = change.moves();
-        for (int i = 0; i < moves.size(); i++) {
-            Change.Move move = moves.get(i);
-            Call call = move.call();
-            Party party = move.party();
-            if (move.next() == PartyState.ESTABLISHED) {
-                acd.answered(call, party);
-                if (move.previous() == PartyState.DIALING) {
-                    customers.answered(call, party);
-                }
-                supervision.established(call, party, change);
-            } else if (move.next() == PartyState.RELEASED) {
-                if (acd.released(call, party) && move.cause() == ReleaseCause.NO_ANSWER) {
-                    agents.missedOffer(dns.get(party.number()), change);
-                }
-                supervision.released(call, party, move.cause(), change);
-                boolean answered = move.previous() == PartyState.ESTABLISHED || move.previous() == PartyState.HELD;
-                if (party.routedFrom() != null && answered && move.cause() != ReleaseCause.MERGED) {
-                    agents.routedCallEnded(dns.get(party.number()), change);
-                }
-            }
-        }
-    }
-
-    /** Once a change's calls are published, the queues are too, and agents' availability is known. */
-    private void published(Change change) {
-        acd.publish();
-        agents.refreshAvailability(change);
     }
 }

@@ -5,17 +5,15 @@ import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-/** One party of a call; confined to the switch loop. */
+/** One party of a call, and its connection to its device ({@link #leg()}); confined to the switch loop. */
 final class Party {
 
     private final String number;
     private final boolean internal;
     private final String addedBy;
     private final Instant joinedAt;
-    private final List<SwitchLoop.Timer> timers = new ArrayList<>(1);
+    private SwitchLeg leg;
     private PartyState state;
     private boolean muted;
     private boolean mutedBySupervisor;
@@ -38,6 +36,15 @@ final class Party {
 
     String number() {
         return number;
+    }
+
+    /** The party's connection to its device; set when it joins a call, kept by a party that moves on. */
+    SwitchLeg leg() {
+        return leg;
+    }
+
+    void setLeg(SwitchLeg leg) {
+        this.leg = leg;
     }
 
     boolean isInternal() {
@@ -120,8 +127,9 @@ final class Party {
         this.customer = customer;
     }
 
-    /** What a party that moves to another call (a consultation completed) keeps there. */
+    /** What a party that moves to another call (a consultation completed) keeps there, its leg included. */
     void carryOver(Party from) {
+        leg = from.leg;
         muted = from.muted;
         mutedBySupervisor = from.mutedBySupervisor;
         routedFrom = from.routedFrom;
@@ -143,15 +151,11 @@ final class Party {
         state = next;
         if (next == PartyState.RELEASED) {
             releasedAt = now;
-            timers.forEach(SwitchLoop.Timer::cancel);
-            timers.clear();
+            if (leg != null) {
+                leg.left(this);
+            }
         }
         return previous;
-    }
-
-    /** A timer that only matters while this party is in the call. */
-    void addTimer(SwitchLoop.Timer timer) {
-        timers.add(timer);
     }
 
     PartySnapshot snapshot() {

@@ -1,11 +1,12 @@
 package com.dialtone.switching.embedded;
 
+import com.dialtone.switching.Numbers;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
+import com.dialtone.switching.endpoint.Endpoints;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the switch is made of, changed while it runs: DNs come and go, agents move between routing points
@@ -17,16 +18,16 @@ import java.util.regex.Pattern;
  */
 final class Provisioning {
 
-    private static final Pattern DN_NUMBER = Pattern.compile("[0-9]{1,32}");
-
     private final Map<String, Dn> dns;
     private final Calls calls;
     private final Acd acd;
     private final Supervision supervision;
     private final AgentRules agents;
+    private final Endpoints endpoints;
 
-    Provisioning(Map<String, Dn> dns, Calls calls, Acd acd, Supervision supervision, AgentRules agents) {
+    Provisioning(Map<String, Dn> dns, Calls calls, Acd acd, Supervision supervision, AgentRules agents, Endpoints endpoints) {
         this.dns = dns;
+        this.endpoints = endpoints;
         this.calls = calls;
         this.acd = acd;
         this.supervision = supervision;
@@ -34,7 +35,7 @@ final class Provisioning {
     }
 
     void addDn(String number, Change change) {
-        if (number == null || !DN_NUMBER.matcher(number).matches()) {
+        if (!Numbers.isDn(number)) {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a DN must be 1 to 32 digits, was '" + number + "'");
         }
         if (dns.containsKey(number)) {
@@ -43,7 +44,7 @@ final class Provisioning {
         if (acd.point(number) != null) {
             throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, number + " is already a routing point");
         }
-        dns.put(number, new Dn(number, change.now()));
+        dns.put(number, new Dn(number, endpoints.ofDn(number), change.now()));
     }
 
     /**
@@ -67,14 +68,13 @@ final class Provisioning {
         if (dn.isLoggedIn()) {
             // Its clients hear the agent leave, as with a logout; they would not hear of the DN going.
             agents.logout(dn, change);
-            change.dnChanged(dn);
         }
-        acd.assign(dn, Set.of());
+        acd.assign(dn, Set.of(), change);
         agents.setWrapUpTime(number, null);
         dns.remove(number);
     }
 
-    void setRouting(Dn agent, Set<String> routingPoints, Duration wrapUpTime) {
+    void setRouting(Dn agent, Set<String> routingPoints, Duration wrapUpTime, Change change) {
         if (routingPoints == null) {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT, "the routing points are required; an empty set for none");
         }
@@ -87,6 +87,6 @@ final class Provisioning {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT, "the wrap-up time must not be negative, was " + wrapUpTime);
         }
         agents.setWrapUpTime(agent.number(), wrapUpTime);
-        acd.assign(agent, routingPoints);
+        acd.assign(agent, routingPoints, change);
     }
 }

@@ -1,48 +1,39 @@
 package com.dialtone.switching.embedded;
 
-import com.dialtone.switching.CallType;
 import com.dialtone.switching.CustomerBehaviour;
-import com.dialtone.switching.PartyState;
+import com.dialtone.switching.Numbers;
 import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import com.dialtone.switching.UserData;
+import com.dialtone.switching.endpoint.Endpoint;
+import com.dialtone.switching.endpoint.Leg;
 import java.time.Duration;
 
 /**
- * Plays a customer who calls in, as its {@link CustomerBehaviour} says: it may give up after a while,
- * talk for a while once answered, and key in digits. Unlike a simulated far end it answers nothing; it is
- * the caller. Its actions are timers on its party, cancelled when it leaves.
+ * Plays a customer who calls in, as its {@link CustomerBehaviour} says (the attachment of its leg): it may
+ * give up after a while, talk for a while once answered, and key in digits. Unlike a simulated far end it
+ * answers nothing; it is the caller. What it does is reported on its leg later, on the switch's clock;
+ * the reports of a leg that ended are dropped.
  */
-final class SimulatedCustomer {
+final class SimulatedCustomer implements Endpoint {
 
-    private final Calls calls;
-    private final Destinations destinations;
-    private final PartyScheduler scheduler;
+    private final IncomingCalls incoming;
 
-    SimulatedCustomer(Calls calls, Destinations destinations, PartyScheduler scheduler) {
-        this.calls = calls;
-        this.destinations = destinations;
-        this.scheduler = scheduler;
+    SimulatedCustomer(IncomingCalls incoming) {
+        this.incoming = incoming;
     }
 
     /** A customer from an external number calls a routing point or a DN. */
     Call call(String from, String to, UserData userData, CustomerBehaviour behaviour, Change change) {
-        if (from == null || !Destinations.isDiallable(from) || destinations.isInside(from)) {
-            throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a customer calls from an external number, not '" + from + "'");
-        }
-        if (to == null || !destinations.isInside(to)) {
-            throw new SwitchRejection(Reason.INVALID_DESTINATION, "a customer calls a routing point or a DN, not '" + to + "'");
-        }
+        incoming.requireOutsideCall(from, to);
         CustomerBehaviour behaves = behaviour == null ? CustomerBehaviour.stays() : behaviour;
         check(behaves);
-        Destinations.Destination target = destinations.of(null, to);
-        if (target.number().equals(from)) {
-            throw new SwitchRejection(Reason.INVALID_DESTINATION, to + " forwards its calls to " + from + ", the caller");
+        Call call = incoming.fromOutside(this, from, to, userData, behaves, change);
+        // The patience it has runs from now, whatever happens.
+        if (behaves.hangUpAfter() != null) {
+            call.findActive(from).leg().after(behaves.hangUpAfter()).hungUp();
         }
-        Call call = calls.create(CallType.INBOUND, from, to, null, null, userData == null ? UserData.empty() : userData, change);
-        called(call, call.join(from, false, PartyState.DIALING, null, change), behaves);
-        destinations.ring(call, target, null, change);
         return call;
     }
 
@@ -53,38 +44,65 @@ final class SimulatedCustomer {
                 throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a customer's timings must not be negative, was " + duration);
             }
         }
-        if (behaviour.dtmf() != null && !Call.DTMF.matcher(behaviour.dtmf()).matches()) {
+        if (behaviour.dtmf() != null && !Numbers.isDtmf(behaviour.dtmf())) {
             throw new SwitchRejection(Reason.INVALID_ARGUMENT,
-                    "DTMF digits must be 1 to 64 of 0-9, * and #, was '" + behaviour.dtmf() + "'");
+                    "DTMF digits must be " + Numbers.DTMF_SHAPE + ", was '" + behaviour.dtmf() + "'");
         }
     }
 
-    /** The customer's call has just started: the patience it has runs from now, whatever happens. */
-    private void called(Call call, Party customer, CustomerBehaviour behaviour) {
-        customer.setCustomer(behaviour);
-        if (behaviour.hangUpAfter() != null) {
-            scheduler.schedule(behaviour.hangUpAfter(), customer, change -> call.release(customer, ReleaseCause.HANGUP, change));
-        }
+    @Override
+    public void requireReady(String number) {
+    }
+
+    @Override
+    public void dial(Leg leg) {
+    }
+
+    @Override
+    public void ring(Leg leg) {
+    }
+
+    @Override
+    public boolean answer(Leg leg) {
+        return true;
     }
 
     /** Someone answered the customer: the conversation's timers start. */
-    void answered(Call call, Party customer) {
-        CustomerBehaviour behaviour = customer.customer();
-        if (behaviour == null) {
+    @Override
+    public void connect(Leg leg) {
+        if (!(leg.attachment() instanceof CustomerBehaviour behaviour)) {
             return;
         }
         if (behaviour.talkFor() != null) {
-            scheduler.schedule(behaviour.talkFor(), customer, change -> call.release(customer, ReleaseCause.HANGUP, change));
+            leg.after(behaviour.talkFor()).hungUp();
         }
         if (behaviour.dtmf() != null) {
-            Duration after = behaviour.dtmfAfter() == null ? Duration.ZERO : behaviour.dtmfAfter();
-            scheduler.schedule(after, customer, change -> {
-                for (Party party : call.activeParties()) {
-                    if (party.isHeard() && party.state() == PartyState.ESTABLISHED) {
-                        change.dtmfSent(call, party, customer.number(), behaviour.dtmf());
-                    }
-                }
-            });
+            leg.after(behaviour.dtmfAfter() == null ? Duration.ZERO : behaviour.dtmfAfter()).dtmf(behaviour.dtmf());
         }
+    }
+
+    @Override
+    public void update(Leg leg) {
+    }
+
+    @Override
+    public void hold(Leg leg) {
+    }
+
+    @Override
+    public void retrieve(Leg leg) {
+    }
+
+    @Override
+    public void playDtmf(Leg leg, String digits) {
+    }
+
+    @Override
+    public void release(Leg leg, ReleaseCause cause) {
+    }
+
+    @Override
+    public String toString() {
+        return "simulated customer";
     }
 }

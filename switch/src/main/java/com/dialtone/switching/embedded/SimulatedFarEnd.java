@@ -1,63 +1,80 @@
 package com.dialtone.switching.embedded;
 
-import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
+import com.dialtone.switching.endpoint.Endpoint;
+import com.dialtone.switching.endpoint.Leg;
 import java.time.Duration;
 
 /**
  * Plays the people behind external numbers, as the dial plan says: they answer after a while, are busy,
- * never answer, or answer and hang up. Their actions are timers on the party, cancelled when it leaves.
+ * never answer, or answer and hang up. What they do is reported on their legs later, on the switch's
+ * clock ({@link Leg#after}); the reports of a leg that ended are dropped.
  */
-final class SimulatedFarEnd {
+final class SimulatedFarEnd implements Endpoint {
 
     private final DialPlan plan;
-    private final PartyScheduler scheduler;
 
-    SimulatedFarEnd(DialPlan plan, PartyScheduler scheduler) {
+    SimulatedFarEnd(DialPlan plan) {
         this.plan = plan;
-        this.scheduler = scheduler;
     }
 
-    /**
-     * The external party has just joined a call: ringing, or already talking when it moved from a consult
-     * call (its timers then start again; a simulation may be that forgetful).
-     */
-    void joined(Call call, Party party) {
-        if (party.isInternal()) {
-            return;
-        }
-        if (party.state() == PartyState.ESTABLISHED) {
-            connected(call, party);
-            return;
-        }
-        FarEndBehaviour behaviour = plan.behaviourOf(party.number());
+    @Override
+    public void requireReady(String number) {
+    }
+
+    @Override
+    public void dial(Leg leg) {
+        // A far end never places a call at a client's request.
+    }
+
+    @Override
+    public void ring(Leg leg) {
+        FarEndBehaviour behaviour = plan.behaviourOf(leg.number());
         switch (behaviour.outcome()) {
-            case BUSY -> scheduler.schedule(Duration.ZERO, party, change -> call.release(party, ReleaseCause.BUSY, change));
+            case BUSY -> leg.after(Duration.ZERO).busy();
             case ANSWER -> {
-                scheduler.schedule(behaviour.answerAfter(), party, change -> {
-                    if (party.state() == PartyState.RINGING) {
-                        call.answer(party, change);
-                        connected(call, party);
-                    }
-                });
-                releaseIfUnanswered(call, party);
+                leg.after(behaviour.answerAfter()).answered();
+                leg.after(plan.noAnswerTimeout()).noAnswer();
             }
-            case NO_ANSWER -> releaseIfUnanswered(call, party);
+            case NO_ANSWER -> leg.after(plan.noAnswerTimeout()).noAnswer();
         }
     }
 
-    private void connected(Call call, Party party) {
-        Duration hangUpAfter = plan.behaviourOf(party.number()).hangUpAfter();
+    @Override
+    public boolean answer(Leg leg) {
+        return true;
+    }
+
+    @Override
+    public void connect(Leg leg) {
+        Duration hangUpAfter = plan.behaviourOf(leg.number()).hangUpAfter();
         if (hangUpAfter != null) {
-            scheduler.schedule(hangUpAfter, party, change -> call.release(party, ReleaseCause.HANGUP, change));
+            leg.after(hangUpAfter).hungUp();
         }
     }
 
-    private void releaseIfUnanswered(Call call, Party party) {
-        scheduler.schedule(plan.noAnswerTimeout(), party, change -> {
-            if (party.state() == PartyState.RINGING) {
-                call.release(party, ReleaseCause.NO_ANSWER, change);
-            }
-        });
+    @Override
+    public void update(Leg leg) {
+    }
+
+    @Override
+    public void hold(Leg leg) {
+    }
+
+    @Override
+    public void retrieve(Leg leg) {
+    }
+
+    @Override
+    public void playDtmf(Leg leg, String digits) {
+    }
+
+    @Override
+    public void release(Leg leg, ReleaseCause cause) {
+    }
+
+    @Override
+    public String toString() {
+        return "simulated far end";
     }
 }

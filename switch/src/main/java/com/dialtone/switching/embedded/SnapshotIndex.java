@@ -50,11 +50,6 @@ final class SnapshotIndex {
         return calls == null ? List.of() : calls.values().stream().sorted(OLDEST_FIRST).toList();
     }
 
-    /** True while {@code dn} is a party, not yet released, of any call. */
-    boolean hasCalls(String dn) {
-        return byDn.containsKey(dn);
-    }
-
     int size() {
         return byId.size();
     }

@@ -2,6 +2,7 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.MonitoringScope;
+import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
@@ -16,7 +17,7 @@ import java.util.Map;
  * established when monitoring starts, or else the next one in which the agent becomes established; it
  * is not called back into a call it has left.
  */
-final class Supervision {
+final class Supervision implements Rule {
 
     private final Map<String, Dn> dns;
     private final Map<String, Dn> supervisorOf = new HashMap<>();
@@ -76,8 +77,17 @@ final class Supervision {
         }
     }
 
+    @Override
+    public void moved(Change.Move move, Change change) {
+        if (move.next() == PartyState.ESTABLISHED) {
+            established(move.call(), move.party(), change);
+        } else if (move.next() == PartyState.RELEASED) {
+            released(move.call(), move.party(), move.cause(), change);
+        }
+    }
+
     /** A party became established; if it is a monitored agent, its supervisor may join. */
-    void established(Call call, Party party, Change change) {
+    private void established(Call call, Party party, Change change) {
         if (!party.isInternal() || party.isMonitoring()) {
             return;
         }
@@ -94,7 +104,7 @@ final class Supervision {
      * one call; an agent leaving takes along a supervisor who monitors the agent rather than the call.
      * One moving to the call its consultation merged into goes on there, so neither applies.
      */
-    void released(Call call, Party party, ReleaseCause cause, Change change) {
+    private void released(Call call, Party party, ReleaseCause cause, Change change) {
         if (cause == ReleaseCause.MERGED || !party.isInternal()) {
             return;
         }

@@ -149,7 +149,7 @@ class TransferTest {
         done(f.sw.completeTransfer(consult.id(), AGENT2));
         assertThat(f.activeNumbers(call.id())).containsExactlyInAnyOrder(AGENT1, "5550188");
 
-        f.loop.advance(Duration.ofSeconds(3)); // 5550188 hangs up 3 s after it answered (its timer starts again)
+        f.loop.advance(Duration.ofSeconds(3)); // 5550188 hangs up 3 s after it answered: it moved on its leg, timers and all
         assertThat(f.sw.call(call.id())).isEmpty();
         assertThat(f.recorder.releaseCauseOf(AGENT1)).isEqualTo(ReleaseCause.OTHER_PARTY_HUNG_UP);
     }

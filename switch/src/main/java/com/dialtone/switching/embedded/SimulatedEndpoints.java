@@ -1,0 +1,29 @@
+package com.dialtone.switching.embedded;
+
+import com.dialtone.switching.endpoint.Endpoint;
+import com.dialtone.switching.endpoint.Endpoints;
+
+/**
+ * The simulation's endpoints: every DN has the {@linkplain SimulatedPhone instant phone}, every external
+ * number a {@linkplain SimulatedFarEnd far end} that behaves as the dial plan says. Another kind of
+ * endpoint (SIP phones for some DNs, a trunk for some numbers) is plugged in by an {@link Endpoints} that
+ * returns it where the configuration says and falls back to these for the rest.
+ */
+public final class SimulatedEndpoints implements Endpoints {
+
+    private final SimulatedFarEnd farEnd;
+
+    public SimulatedEndpoints(DialPlan dialPlan) {
+        this.farEnd = new SimulatedFarEnd(dialPlan);
+    }
+
+    @Override
+    public Endpoint ofDn(String dn) {
+        return SimulatedPhone.INSTANCE;
+    }
+
+    @Override
+    public Endpoint ofExternal(String number) {
+        return farEnd;
+    }
+}
