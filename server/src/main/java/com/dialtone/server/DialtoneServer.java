@@ -52,6 +52,7 @@ import com.dialtone.server.workspace.TServerSettingsResource;
 import com.dialtone.server.workspace.UserEventsResource;
 import com.dialtone.server.workspace.WorkbinsResource;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
+import com.dialtone.switching.embedded.SwitchLoop;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import jakarta.servlet.DispatcherType;
 import java.net.URL;
@@ -85,7 +86,7 @@ public final class DialtoneServer implements AutoCloseable {
     private final boolean builtInUsers;
     private final Server jetty;
     private final ServerConnector connector;
-    private final ThreadSwitchLoop loop = new ThreadSwitchLoop();
+    private final SwitchLoop loop;
     private final EmbeddedSwitch telephony;
     private Notifications notifications;
     private PublicUrls urls;
@@ -104,6 +105,15 @@ public final class DialtoneServer implements AutoCloseable {
             });
 
     public DialtoneServer(DialtoneConfig config) {
+        this(config, new ThreadSwitchLoop());
+    }
+
+    /**
+     * @param loop the switch's thread and clock, which the server closes when it closes; tests where
+     *             timing matters give a manual one (the switch's test-jar has {@code ManualSwitchLoop})
+     */
+    public DialtoneServer(DialtoneConfig config, SwitchLoop loop) {
+        this.loop = loop;
         this.config = config;
         this.contactCenter = ContactCenter.from(config);
         this.builtInUsers = ConfigLoader.hasBuiltInUsers(config);

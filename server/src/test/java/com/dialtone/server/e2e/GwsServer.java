@@ -3,6 +3,7 @@ package com.dialtone.server.e2e;
 import com.dialtone.server.DialtoneServer;
 import com.dialtone.server.config.ConfigLoader;
 import com.dialtone.server.config.StorageSettings;
+import com.dialtone.switching.embedded.SwitchLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,15 @@ final class GwsServer implements ServerAddress, AutoCloseable {
         }
     }
 
+    /** As {@link #start(String...)}, with the switch on the given loop and clock (a {@code ManualSwitchLoop}). */
+    static GwsServer onClock(SwitchLoop loop, String... overlays) {
+        try {
+            return start(Files.createTempDirectory("dialtone-test-data"), true, loop, overlays);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A server on the data another one left, which stays after this one closes too. */
     static GwsServer startOn(Path dataDir, String... overlays) {
         return start(dataDir, false, overlays);
@@ -59,12 +69,18 @@ final class GwsServer implements ServerAddress, AutoCloseable {
     }
 
     private static GwsServer start(Path dataDir, boolean ownsData, String... overlays) {
+        return start(dataDir, ownsData, null, overlays);
+    }
+
+    /** @param loop the switch's loop, or null for the server's own */
+    private static GwsServer start(Path dataDir, boolean ownsData, SwitchLoop loop, String... overlays) {
         List<String> all = new ArrayList<>();
         all.add(TEST_DEFAULTS);
         all.add("storage: {dataDir: '" + dataDir + "'}\n");
         all.addAll(List.of(overlays));
         try {
-            return new GwsServer(new DialtoneServer(ConfigLoader.load(all)).start(), dataDir, ownsData);
+            DialtoneServer server = loop == null ? new DialtoneServer(ConfigLoader.load(all)) : new DialtoneServer(ConfigLoader.load(all), loop);
+            return new GwsServer(server.start(), dataDir, ownsData);
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }

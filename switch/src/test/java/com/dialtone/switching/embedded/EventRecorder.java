@@ -7,15 +7,20 @@ import com.dialtone.switching.PartyState;
 import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchListener;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Keeps every event the switch publishes, for assertions. */
-final class EventRecorder implements SwitchListener {
+/**
+ * Keeps every event the switch publishes, for assertions. Part of the switch's test-jar, for the
+ * server's tests too. Listeners are called on the switch loop; the lists are synchronized so that a test
+ * on another thread may read them (copy before iterating while the switch still runs).
+ */
+public final class EventRecorder implements SwitchListener {
 
-    final List<CallEvent> events = new ArrayList<>();
-    final List<DnEvent> dnEvents = new ArrayList<>();
+    public final List<CallEvent> events = Collections.synchronizedList(new ArrayList<>());
+    public final List<DnEvent> dnEvents = Collections.synchronizedList(new ArrayList<>());
     /** Call and DN events together, in the order they came. */
-    final List<Object> all = new ArrayList<>();
+    public final List<Object> all = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void onCallEvent(CallEvent event) {
@@ -30,36 +35,36 @@ final class EventRecorder implements SwitchListener {
     }
 
     /** The DN events of one DN, in order. */
-    List<DnEvent> dnEventsOf(String dn) {
+    public List<DnEvent> dnEventsOf(String dn) {
         return dnEvents.stream().filter(e -> e.dn().equals(dn)).toList();
     }
 
     /** The agent states a DN's events announced, in order. */
-    List<AgentState> agentStatesOf(String dn) {
+    public List<AgentState> agentStatesOf(String dn) {
         return dnEventsOf(dn).stream().map(e -> e.state().agentState()).toList();
     }
 
     /** Every event about a DN, of calls and of its own state, described briefly in order ("Ringing", "NOT_READY"). */
-    List<String> storyOf(String dn) {
+    public List<String> storyOf(String dn) {
         return all.stream().filter(e -> e instanceof CallEvent call ? call.dn().equals(dn) : ((DnEvent) e).dn().equals(dn))
                 .map(e -> e instanceof CallEvent.PartyStateChanged changed ? changed.party().state().toString()
                         : e instanceof DnEvent dnEvent ? "agent " + dnEvent.state().agentState() : e.getClass().getSimpleName())
                 .toList();
     }
 
-    List<CallEvent> of(String dn) {
+    public List<CallEvent> of(String dn) {
         return events.stream().filter(e -> e.dn().equals(dn)).toList();
     }
 
     /** The states a DN's party went through, as its state-change events announced them. */
-    List<PartyState> statesOf(String dn) {
+    public List<PartyState> statesOf(String dn) {
         return of(dn).stream()
                 .filter(CallEvent.PartyStateChanged.class::isInstance)
                 .map(e -> e.party().state())
                 .toList();
     }
 
-    ReleaseCause releaseCauseOf(String dn) {
+    public ReleaseCause releaseCauseOf(String dn) {
         return of(dn).stream()
                 .filter(CallEvent.PartyStateChanged.class::isInstance)
                 .map(CallEvent.PartyStateChanged.class::cast)
@@ -70,11 +75,11 @@ final class EventRecorder implements SwitchListener {
     }
 
     /** The events of one kind a DN got, in order. */
-    <E extends CallEvent> List<E> of(String dn, Class<E> type) {
+    public <E extends CallEvent> List<E> of(String dn, Class<E> type) {
         return of(dn).stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    void clear() {
+    public void clear() {
         events.clear();
         dnEvents.clear();
         all.clear();
