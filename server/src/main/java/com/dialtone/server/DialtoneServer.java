@@ -32,6 +32,9 @@ import com.dialtone.server.http.BodyLimitFilter;
 import com.dialtone.server.http.CrossOrigin;
 import com.dialtone.server.http.JsonErrorHandler;
 import com.dialtone.server.http.PublicUrls;
+import com.dialtone.server.logging.CallLog;
+import com.dialtone.server.logging.RequestLog;
+import com.dialtone.server.logging.SessionUserFilter;
 import com.dialtone.server.me.MeResource;
 import com.dialtone.server.me.UserMapper;
 import com.dialtone.server.notifications.CallNotifier;
@@ -142,6 +145,7 @@ public final class DialtoneServer implements AutoCloseable {
         connector.setPort(settings.port());
         jetty.addConnector(connector);
         jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setRequestLog(new RequestLog());
     }
 
     /** Starts listening; returns once requests are served. */
@@ -159,6 +163,9 @@ public final class DialtoneServer implements AutoCloseable {
         context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
 
         Authenticator authenticator = new Authenticator(stored.users());
+        FilterHolder sessionUser = new FilterHolder(new SessionUserFilter(authenticator));
+        sessionUser.setAsyncSupported(true);
+        context.addFilter(sessionUser, "/*", EnumSet.of(DispatcherType.REQUEST)); // names the user in the request log
         notifications = new Notifications(context, authenticator, loginSessions, config.notifications(), settings.maxRequestBodyBytes());
         // The public URL must be known before any resource is built; with port 0 it is known only once
         // the connector is bound, so bind first.
@@ -214,6 +221,7 @@ public final class DialtoneServer implements AutoCloseable {
         telephony.addListener(history);
         telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony, deliveryOrder, history::recorded));
         telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions(), deliveryOrder));
+        telephony.addListener(new CallLog(allDevices::byDn, stored.users()::byId));
         jetty.start();
         notifications.start();
         return this;

@@ -4,6 +4,7 @@ import com.dialtone.server.auth.PasswordHasher;
 import com.dialtone.server.config.ConfigException;
 import com.dialtone.server.config.ConfigLoader;
 import com.dialtone.server.config.DialtoneConfig;
+import com.dialtone.server.logging.Logging;
 import com.dialtone.server.sim.CallCommand;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -41,6 +42,18 @@ public final class Main {
         @Option(names = "--config", paramLabel = "FILE", description = "YAML file laid over the built-in defaults (docs/configuration.md).")
         Path config;
 
+        @Option(names = "--log-format", paramLabel = "text|json",
+                description = "text (default) or json: one JSON object a line (default: logging.format of the config).")
+        String logFormat;
+
+        @Option(names = "--log-level", paramLabel = "LEVEL",
+                description = "TRACE, DEBUG, INFO, WARN, ERROR or OFF (default: INFO, or logging.level of the config).")
+        String logLevel;
+
+        @Option(names = "--log-config", paramLabel = "FILE",
+                description = "A Logback XML configuration to use instead of the built-in one (default: logging.configFile of the config).")
+        Path logConfig;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -49,8 +62,10 @@ public final class Main {
             PrintWriter err = spec.commandLine().getErr();
             DialtoneConfig loaded;
             try {
-                loaded = ConfigLoader.load(config).withListenAddress(host, port).withDataDir(data);
+                loaded = ConfigLoader.load(config).withListenAddress(host, port).withDataDir(data)
+                        .withLogging(logFormat, logLevel, logConfig == null ? null : logConfig.toString());
                 ConfigLoader.validate(loaded);
+                Logging.configure(loaded.logging());
             } catch (ConfigException e) {
                 err.println("dialtone: " + e.getMessage());
                 return 2;
@@ -72,6 +87,7 @@ public final class Main {
                 } catch (Exception ignored) {
                     // shutting down anyway
                 } finally {
+                    Logging.flush();
                     stopped.countDown();
                 }
             }, "dialtone-shutdown"));

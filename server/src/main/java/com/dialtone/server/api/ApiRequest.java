@@ -34,6 +34,11 @@ public final class ApiRequest {
         authenticator.passwordChanged(http, user.id());
     }
 
+    /** The request turned out to be about this call (one it started, say): the logs name it (docs/operations.md). */
+    public void concernsCall(String callId) {
+        com.dialtone.server.logging.LogContext.call(http, callId);
+    }
+
     /** The authenticated user; null only on public routes. */
     public User user() {
         return user;

@@ -8,6 +8,7 @@ import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.JsonBody;
 import com.dialtone.server.http.JsonResponses;
 import com.dialtone.server.http.StatusCode;
+import com.dialtone.server.logging.LogContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -83,6 +84,10 @@ public final class ApiServlet extends HttpServlet {
                 throw new GwsException(StatusCode.FORBIDDEN, 405,
                         request.getMethod() + " is not supported on " + request.getRequestURI() + "; use " + String.join(" or ", allowed));
             }
+            if (user != null) {
+                LogContext.user(request, user.userName());
+            }
+            LogContext.call(request, route.callId(parameters));
             if (!route.openBeforePasswordChange()) {
                 PasswordChangeRequired.check(user);
             }
@@ -107,6 +112,8 @@ public final class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             JsonResponses.write(response, 500, GwsException.errorBody(StatusCode.INTERNAL_ERROR, "Internal error"));
+        } finally {
+            LogContext.clear();
         }
     }
 

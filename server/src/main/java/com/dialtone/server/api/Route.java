@@ -52,6 +52,14 @@ public record Route(String method, String pattern, boolean authenticated, boolea
         return new Route(method, pattern, authenticated, true, handler);
     }
 
+    /** The call a request on this route is about, for the logs: the id in {@code .../calls/{id}} or {@code .../interactions/{interactionId}}. */
+    String callId(Map<String, String> parameters) {
+        if (pattern.endsWith("/calls/{id}")) {
+            return parameters.get("id");
+        }
+        return pattern.endsWith("/interactions/{interactionId}") ? parameters.get("interactionId") : null;
+    }
+
     /**
      * The path parameters if the path, split at its slashes (once per request: it is matched against
      * every route), fits the pattern; else null.

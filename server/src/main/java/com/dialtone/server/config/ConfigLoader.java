@@ -162,6 +162,20 @@ public final class ConfigLoader {
                 check(names.add(value.name()), at + ".values[" + v + "]: the name " + value.name() + " is used twice");
             }
         }
+        LoggingSettings logging = require(config.logging(), "logging");
+        check("text".equals(logging.format()) || "json".equals(logging.format()),
+                "logging.format must be text or json, was " + logging.format());
+        checkLevel("logging.level", logging.level());
+        logging.levels().forEach((logger, level) -> checkLevel("logging.levels." + logger, level));
+        check(logging.configFile() == null || Files.isReadable(Path.of(logging.configFile())),
+                "logging.configFile: cannot read " + logging.configFile());
+    }
+
+    private static final java.util.Set<String> LEVELS = java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    private static void checkLevel(String key, String level) {
+        check(level != null && LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT)),
+                key + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, was " + level);
     }
 
     static <T> T require(T value, String key) {

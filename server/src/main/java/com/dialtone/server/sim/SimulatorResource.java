@@ -61,6 +61,7 @@ public final class SimulatorResource {
         CustomerBehaviour behaviour = new CustomerBehaviour(duration(params, "hangUpAfter"), duration(params, "talkFor"),
                 params.optionalText("dtmf"), duration(params, "dtmfAfter"));
         CallSnapshot call = SwitchResults.await(simulator.customerCall(from, to, params.optionalUserData("userData"), behaviour));
+        request.concernsCall(call.id());
         Map<String, Object> reply = new LinkedHashMap<>(Reply.ok());
         reply.put("call", summary(call));
         return reply;

@@ -31,11 +31,12 @@ final class ServerProcess implements ServerAddress, AutoCloseable {
         this.output = output;
     }
 
-    /** Starts {@code dialtone serve --port 0 --data dataDir} and returns once it listens. */
-    static ServerProcess start(Path dataDir) throws IOException, InterruptedException {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), "com.dialtone.server.Main",
-                "serve", "--port", "0", "--data", dataDir.toString()).redirectErrorStream(true)
+    /** Starts {@code dialtone serve --port 0 --data dataDir [options]} and returns once it listens. */
+    static ServerProcess start(Path dataDir, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(serveCommand()));
+        command.addAll(List.of("--port", "0", "--data", dataDir.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> listening = new CompletableFuture<>();
@@ -66,6 +67,19 @@ final class ServerProcess implements ServerAddress, AutoCloseable {
             throw new IllegalStateException("the server process did not start:\n" + String.join("\n", output));
         }
         return new ServerProcess(process, local, output);
+    }
+
+    /** {@code dialtone serve} as a command line: this JVM's java, on the test class path. */
+    static String[] serveCommand() {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new String[] {javaCommand, "-cp", System.getProperty("java.class.path"), "com.dialtone.server.Main", "serve"};
+    }
+
+    /** What the server printed so far, line by line. */
+    List<String> lines() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     @Override
