@@ -24,6 +24,8 @@ import com.dialtone.server.devices.Devices;
 import com.dialtone.server.devices.DevicesResource;
 import com.dialtone.server.devices.DialOperation;
 import com.dialtone.server.diagnostics.DiagnosticsResource;
+import com.dialtone.server.diagnostics.HealthServlet;
+import com.dialtone.server.diagnostics.Readiness;
 import com.dialtone.server.history.CallHistory;
 import com.dialtone.server.history.CallHistoryResource;
 import com.dialtone.server.history.HistoryWriter;
@@ -62,9 +64,12 @@ import java.net.URL;
 import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -94,6 +99,8 @@ public final class DialtoneServer implements AutoCloseable {
     private Notifications notifications;
     private PublicUrls urls;
     private HistoryWriter historyWriter;
+    /** What /health/ready checks: the database and the switch (docs/operations.md, "Health"). */
+    private final Readiness readiness = new Readiness();
     /** Hands notifications to CometD off the switch's and the history writer's threads (DeliveryOrder). */
     private final ExecutorService deliveries = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
             new ThreadFactory() {
@@ -215,6 +222,8 @@ public final class DialtoneServer implements AutoCloseable {
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
                 settings.maxRequestBodyBytes()))), "/sim/*");
         serveAgentDesktop(context, this::isDemo);
+        readiness.require("database", database::ping).require("switch", this::switchAnswers);
+        context.addServlet(new ServletHolder("health", new HealthServlet(readiness)), "/health/*");
 
         // The history first: a device's Released is delivered once the write the history submits for it has
         // committed, and everything later for that user waits behind it (docs/call-history.md, "Durability").
@@ -261,8 +270,25 @@ public final class DialtoneServer implements AutoCloseable {
         return database.description();
     }
 
+    /** Throws unless the switch's loop runs a task (it is not stopped, nor stuck in one). */
+    private void switchAnswers() throws Exception {
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        try {
+            loop.execute(() -> ran.complete(null));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the switch is stopped");
+        }
+        ran.get(Readiness.TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The parts /health/ready checks; a part added later (the SIP listener) adds its own check. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     @Override
     public void close() throws Exception {
+        readiness.stopping();
         try {
             jetty.stop();
         } finally {
@@ -275,6 +301,7 @@ public final class DialtoneServer implements AutoCloseable {
                     }
                 } finally {
                     deliveries.shutdownNow();
+                    readiness.close();
                     database.close();
                 }
             }

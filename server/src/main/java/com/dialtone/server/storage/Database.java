@@ -95,6 +95,15 @@ public final class Database implements AutoCloseable {
         return embedded;
     }
 
+    /** Throws unless a connection from the pool answers (the readiness check, docs/operations.md). */
+    public void ping() throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            if (!connection.isValid(1)) {
+                throw new SQLException("the database does not answer (" + description + ")");
+            }
+        }
+    }
+
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection connection = pool.getConnection()) {
