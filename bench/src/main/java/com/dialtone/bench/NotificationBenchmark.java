@@ -4,7 +4,7 @@ import com.dialtone.server.api.Features;
 import com.dialtone.server.calls.CallMapper;
 import com.dialtone.server.calls.CallResource;
 import com.dialtone.server.calls.CallView;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.server.http.Json;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.notifications.CallStateChangeMessage;

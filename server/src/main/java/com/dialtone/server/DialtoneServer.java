@@ -20,9 +20,9 @@ import com.dialtone.server.config.DialtoneConfig;
 import com.dialtone.server.config.ServerSettings;
 import com.dialtone.server.devices.DeviceMapper;
 import com.dialtone.server.devices.DeviceOperations;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.devices.DevicesResource;
-import com.dialtone.server.devices.DialOperation;
+import com.dialtone.server.calls.DialOperation;
 import com.dialtone.server.diagnostics.DiagnosticsResource;
 import com.dialtone.server.diagnostics.HealthServlet;
 import com.dialtone.server.diagnostics.Readiness;
@@ -42,8 +42,8 @@ import com.dialtone.server.me.UserMapper;
 import com.dialtone.server.notifications.CallNotifier;
 import com.dialtone.server.notifications.DeliveryOrder;
 import com.dialtone.server.notifications.DeviceNotifier;
-import com.dialtone.server.notifications.LoginSessions;
-import com.dialtone.server.notifications.Notifications;
+import com.dialtone.server.cometd.LoginSessions;
+import com.dialtone.server.cometd.Notifications;
 import com.dialtone.server.provisioning.ProvisioningApi;
 import com.dialtone.server.provisioning.StoredContactCenter;
 import com.dialtone.server.sim.SimulatorResource;
@@ -187,8 +187,9 @@ public final class DialtoneServer implements AutoCloseable {
         DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls, features, center.voiceEnvironmentUri());
         UserCalls userCalls = new UserCalls(telephony, allDevices);
         AgentStateOperations agentStates = new AgentStateOperations(telephony);
-        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls, features), urls);
-        DevicesResource devices = new DevicesResource(allDevices, deviceMapper, new DialOperation(telephony),
+        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls, features),
+                new DialOperation(telephony), allDevices, urls);
+        DevicesResource devices = new DevicesResource(allDevices, deviceMapper,
                 new DeviceOperations(telephony, allDevices, agentStates, features), urls);
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         historyWriter = new HistoryWriter(database);

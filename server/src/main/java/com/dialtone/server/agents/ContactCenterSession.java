@@ -1,7 +1,7 @@
 package com.dialtone.server.agents;
 
-import com.dialtone.server.calls.SwitchResults;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.http.SwitchResults;
+import com.dialtone.server.directory.Device;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;

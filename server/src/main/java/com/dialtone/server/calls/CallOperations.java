@@ -6,6 +6,7 @@ import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
+import com.dialtone.server.http.SwitchResults;
 import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.RecordingState;
 import com.dialtone.switching.Switch;

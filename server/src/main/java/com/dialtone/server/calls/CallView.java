@@ -1,6 +1,6 @@
 package com.dialtone.server.calls;
 
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;

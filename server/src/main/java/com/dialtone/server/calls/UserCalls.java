@@ -1,8 +1,8 @@
 package com.dialtone.server.calls;
 
 import com.dialtone.server.auth.User;
-import com.dialtone.server.devices.Device;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.PartySnapshot;

@@ -1,5 +1,6 @@
 package com.dialtone.server.config;
 
+import com.dialtone.server.http.CrossOriginSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,5 +1,6 @@
 package com.dialtone.server.config;
 
+import com.dialtone.server.http.CrossOriginSettings;
 import java.util.List;
 
 /** Everything Dialtone is configured with; docs/configuration.md describes each key. */

@@ -3,6 +3,8 @@ package com.dialtone.server.devices;
 import com.dialtone.server.agents.UserState;
 import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.Users;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.switching.AgentState;
 import com.dialtone.switching.DnSnapshot;

@@ -3,6 +3,8 @@ package com.dialtone.server.devices;
 import com.dialtone.server.api.ApiRequest;
 import com.dialtone.server.api.Route;
 import com.dialtone.server.auth.User;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.Fields;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.PublicUrls;
@@ -14,20 +16,18 @@ import java.util.Set;
 /**
  * {@code /api/v2/me/devices} and operations on a device. {@code /api/v2/devices/{id}} (the address GWS puts
  * in {@code deviceUri}) is served by provisioning, which shows a user their own device there, and an
- * administrator any.
+ * administrator any; {@code POST /api/v2/me/devices/{id}/calls} (Dial) by {@code calls/CallsResource}.
  */
 public final class DevicesResource {
 
     private final Devices devices;
     private final DeviceMapper mapper;
-    private final DialOperation dial;
     private final DeviceOperations operations;
     private final PublicUrls urls;
 
-    public DevicesResource(Devices devices, DeviceMapper mapper, DialOperation dial, DeviceOperations operations, PublicUrls urls) {
+    public DevicesResource(Devices devices, DeviceMapper mapper, DeviceOperations operations, PublicUrls urls) {
         this.devices = devices;
         this.mapper = mapper;
-        this.dial = dial;
         this.operations = operations;
         this.urls = urls;
     }
@@ -36,8 +36,7 @@ public final class DevicesResource {
         return List.of(
                 Route.get("/me/devices", this::list),
                 Route.get("/me/devices/{id}", this::get),
-                Route.post("/me/devices/{id}", request -> operations.perform(request.user(), owned(request), request.body())),
-                Route.post("/me/devices/{id}/calls", request -> dial.perform(owned(request), request.body())));
+                Route.post("/me/devices/{id}", request -> operations.perform(request.user(), owned(request), request.body())));
     }
 
     public List<DeviceResource> resourcesOf(User user) {

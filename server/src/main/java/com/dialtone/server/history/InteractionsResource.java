@@ -9,7 +9,7 @@ import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.server.notifications.DeliveryOrder;
-import com.dialtone.server.notifications.NotificationSessions;
+import com.dialtone.server.notifications.Outbox;
 import com.dialtone.server.notifications.UcsOperationResponse;
 import com.dialtone.server.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,13 +46,13 @@ public final class InteractionsResource {
     private final HistoryWriter writer;
     private final Database database;
     private final DeliveryOrder order;
-    private final NotificationSessions sessions;
+    private final Outbox sessions;
     private final Features features;
     private final Clock clock;
     private final AtomicLong references = new AtomicLong();
 
     public InteractionsResource(CallHistory history, HistoryWriter writer, Database database, DeliveryOrder order,
-                                NotificationSessions sessions, Features features) {
+                                Outbox sessions, Features features) {
         this.features = features;
         this.history = history;
         this.writer = writer;

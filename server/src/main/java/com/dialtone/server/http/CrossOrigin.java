@@ -1,6 +1,6 @@
 package com.dialtone.server.http;
 
-import com.dialtone.server.config.CrossOriginSettings;
+import com.dialtone.server.http.CrossOriginSettings;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package com.dialtone.server.logging;
 
 import com.dialtone.server.auth.User;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.switching.CallEvent;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.PartySnapshot;

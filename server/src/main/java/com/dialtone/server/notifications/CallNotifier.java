@@ -3,8 +3,8 @@ package com.dialtone.server.notifications;
 import com.dialtone.server.calls.CallMapper;
 import com.dialtone.server.calls.CallResource;
 import com.dialtone.server.calls.CallView;
-import com.dialtone.server.devices.Device;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.switching.CallEvent;
 import com.dialtone.switching.CallSnapshot;
 import com.dialtone.switching.PartyState;
@@ -37,7 +37,7 @@ public final class CallNotifier implements SwitchListener {
 
     private final Devices devices;
     private final CallMapper mapper;
-    private final NotificationSessions sessions;
+    private final Outbox sessions;
     private final Switch telephony;
     private final DeliveryOrder order;
     /** The commit of the call's latest history write (CallHistory.recorded). */
@@ -51,7 +51,7 @@ public final class CallNotifier implements SwitchListener {
     /**
      * @param recorded for a call id, what completes once the call's history, as of now, is committed
      */
-    public CallNotifier(Devices devices, CallMapper mapper, NotificationSessions sessions, Switch telephony, DeliveryOrder order,
+    public CallNotifier(Devices devices, CallMapper mapper, Outbox sessions, Switch telephony, DeliveryOrder order,
                         Function<String, ? extends CompletionStage<?>> recorded) {
         this.devices = devices;
         this.mapper = mapper;

@@ -1,8 +1,8 @@
 package com.dialtone.server.notifications;
 
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.server.devices.DeviceMapper;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.switching.CallEvent;
 import com.dialtone.switching.DnEvent;
 import com.dialtone.switching.SwitchListener;
@@ -19,10 +19,10 @@ public final class DeviceNotifier implements SwitchListener {
 
     private final Devices devices;
     private final DeviceMapper mapper;
-    private final NotificationSessions sessions;
+    private final Outbox sessions;
     private final DeliveryOrder order;
 
-    public DeviceNotifier(Devices devices, DeviceMapper mapper, NotificationSessions sessions, DeliveryOrder order) {
+    public DeviceNotifier(Devices devices, DeviceMapper mapper, Outbox sessions, DeliveryOrder order) {
         this.devices = devices;
         this.mapper = mapper;
         this.sessions = sessions;

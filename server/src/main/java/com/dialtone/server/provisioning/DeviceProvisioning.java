@@ -1,7 +1,7 @@
 package com.dialtone.server.provisioning;
 
-import com.dialtone.server.devices.Device;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.switching.SwitchRejection;

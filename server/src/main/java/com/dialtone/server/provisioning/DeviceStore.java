@@ -1,6 +1,6 @@
 package com.dialtone.server.provisioning;
 
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.server.me.PasswordChange;
-import com.dialtone.server.notifications.NotificationSessions;
+import com.dialtone.server.notifications.Outbox;
 import java.util.Map;
 
 /**
@@ -17,9 +17,9 @@ import java.util.Map;
 final class OwnPassword implements PasswordChange {
 
     private final UserProvisioning users;
-    private final NotificationSessions sessions;
+    private final Outbox sessions;
 
-    OwnPassword(UserProvisioning users, NotificationSessions sessions) {
+    OwnPassword(UserProvisioning users, Outbox sessions) {
         this.users = users;
         this.sessions = sessions;
     }

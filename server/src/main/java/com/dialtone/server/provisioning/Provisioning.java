@@ -2,9 +2,9 @@ package com.dialtone.server.provisioning;
 
 import com.dialtone.server.auth.User;
 import com.dialtone.server.auth.Users;
-import com.dialtone.server.devices.Device;
-import com.dialtone.server.devices.Devices;
-import com.dialtone.server.calls.SwitchResults;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
+import com.dialtone.server.http.SwitchResults;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.server.storage.Database;

@@ -6,7 +6,7 @@ import com.dialtone.server.devices.DeviceMapper;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.server.me.PasswordChange;
 import com.dialtone.server.me.UserMapper;
-import com.dialtone.server.notifications.Notifications;
+import com.dialtone.server.cometd.Notifications;
 import com.dialtone.switching.Switch;
 import java.util.ArrayList;
 import java.util.List;

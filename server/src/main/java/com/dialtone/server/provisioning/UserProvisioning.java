@@ -3,7 +3,7 @@ package com.dialtone.server.provisioning;
 import com.dialtone.server.auth.PasswordHasher;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.auth.Users;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.StatusCode;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.dialtone.server.api.Route;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.auth.Users;
 import com.dialtone.server.devices.DeviceMapper;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.Fields;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.PublicUrls;

@@ -3,7 +3,7 @@ package com.dialtone.server.sim;
 import com.dialtone.server.api.ApiRequest;
 import com.dialtone.server.api.Route;
 import com.dialtone.server.calls.CallMapper;
-import com.dialtone.server.calls.SwitchResults;
+import com.dialtone.server.http.SwitchResults;
 import com.dialtone.server.config.HumanDuration;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;

@@ -4,7 +4,7 @@ import com.dialtone.server.api.ApiRequest;
 import com.dialtone.server.api.Route;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.auth.Users;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Reply;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

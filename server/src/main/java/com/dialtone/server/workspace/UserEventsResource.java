@@ -2,7 +2,7 @@ package com.dialtone.server.workspace;
 
 import com.dialtone.server.api.ApiRequest;
 import com.dialtone.server.api.Route;
-import com.dialtone.server.devices.Devices;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dialtone.server.auth.User;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.switching.embedded.FarEndBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dialtone.server.api.Features;
 import com.dialtone.server.auth.Users;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.directory.Devices;
 import com.dialtone.server.http.PublicUrls;
 import com.dialtone.switching.embedded.DialPlan;
 import com.dialtone.switching.embedded.EmbeddedSwitch;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dialtone.server.auth.User;
 import com.dialtone.server.config.ConfigLoader;
 import com.dialtone.server.config.ContactCenter;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.server.storage.Database;
 import com.dialtone.server.storage.TestDatabase;
 import com.dialtone.switching.CallEvent;

@@ -9,7 +9,7 @@ import com.dialtone.server.config.ConfigException;
 import com.dialtone.server.config.ConfigLoader;
 import com.dialtone.server.config.ContactCenter;
 import com.dialtone.server.config.StorageSettings;
-import com.dialtone.server.devices.Device;
+import com.dialtone.server.directory.Device;
 import com.dialtone.server.provisioning.DeviceStore;
 import com.dialtone.server.provisioning.StoredContactCenter;
 import com.dialtone.server.provisioning.UserStore;

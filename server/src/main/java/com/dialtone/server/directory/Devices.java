@@ -1,4 +1,4 @@
-package com.dialtone.server.devices;
+package com.dialtone.server.directory;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package com.dialtone.server.calls;
+package com.dialtone.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package com.dialtone.server.config;
+package com.dialtone.server.http;
 
 import java.time.Duration;
 import java.util.List;

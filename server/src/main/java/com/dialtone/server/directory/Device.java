@@ -1,4 +1,4 @@
-package com.dialtone.server.devices;
+package com.dialtone.server.directory;
 
 /**
  * A telephone device (GWS "device"): a DN on the switch, assigned to at most one user.

@@ -1,4 +1,4 @@
-package com.dialtone.server.calls;
+package com.dialtone.server.http;
 
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.StatusCode;

@@ -1,7 +1,8 @@
-package com.dialtone.server.devices;
+package com.dialtone.server.calls;
 
 import com.dialtone.server.calls.Destination;
-import com.dialtone.server.calls.SwitchResults;
+import com.dialtone.server.directory.Device;
+import com.dialtone.server.http.SwitchResults;
 import com.dialtone.server.http.GwsException;
 import com.dialtone.server.http.Params;
 import com.dialtone.server.http.Reply;

@@ -1,5 +1,6 @@
-package com.dialtone.server.notifications;
+package com.dialtone.server.cometd;
 
+import com.dialtone.server.notifications.Outbox;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,7 @@ import org.cometd.bayeux.server.ServerSession;
  * matches ({@code /v2/me/calls}, {@code /v2/me/*}, {@code /**} ...). A user may have several sessions
  * (tabs, windows); each gets the message.
  */
-public final class NotificationSessions {
+public final class NotificationSessions implements Outbox {
 
     /** The session attribute holding the id of the user a CometD session belongs to. */
     static final String USER_ID = "dialtone.userId";
@@ -85,6 +86,7 @@ public final class NotificationSessions {
     }
 
     /** True if the user has a session subscribed to something matching the channel. */
+    @Override
     public boolean isListening(String userId, String channel) {
         Set<ServerSession> sessions = userId == null ? null : byUser.get(userId);
         if (sessions == null) {
@@ -103,6 +105,7 @@ public final class NotificationSessions {
      * Queues the message for every session of the user that subscribed to a matching channel. Never
      * blocks: CometD only queues it and wakes the session's pending poll or websocket writer.
      */
+    @Override
     public void deliver(String userId, String channel, Object data) {
         Set<ServerSession> sessions = userId == null ? null : byUser.get(userId);
         LocalSession from = sender;

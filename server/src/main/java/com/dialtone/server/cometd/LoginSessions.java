@@ -1,4 +1,4 @@
-package com.dialtone.server.notifications;
+package com.dialtone.server.cometd;
 
 import com.dialtone.server.auth.Authenticator;
 import jakarta.servlet.http.HttpSession;
