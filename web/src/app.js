@@ -1,5 +1,6 @@
 // The agent desktop: logs in over REST, listens with CometD, and drives the agent's phones with the GWS API.
 import { CometD } from "./vendor/cometd/cometd.js";
+import { AckExtension } from "./vendor/cometd/AckExtension.js";
 import * as api from "./api.js";
 import { CallList, needsDestination } from "./calls.js";
 import { Devices } from "./devices.js";
@@ -105,6 +106,7 @@ function connect() {
   const client = new CometD();
   cometd = client;
   client.configure({ url: new URL("/api/v2/notifications", location.href).href, logLevel: "warn" });
+  client.registerExtension("ack", new AckExtension()); // nothing lost across a dropped connection (docs/reliability.md)
   client.addListener("/meta/handshake", async reply => {
     if (client !== cometd) return;
     if (reply.successful) {

@@ -10,6 +10,7 @@ import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.BayeuxServerImpl;
 import org.cometd.server.JacksonJSONContextServer;
+import org.cometd.server.ext.AcknowledgedMessagesExtension;
 import org.cometd.server.http.JSONHttpTransport;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.cometd.server.websocket.jetty.JettyWebSocketTransport;
@@ -54,6 +55,11 @@ public final class Notifications {
         // transports. Long-polling bodies over the limit never get here (BodyLimitFilter answers 413);
         // this holds websocket frames to the same limit.
         bayeux.setOption("maxMessageSize", maxRequestBodyBytes);
+        // CometD's acknowledgement extension: a client that loads its half (the Java AckExtension, the JS
+        // client's AckExtension.js) gets every message at least once across a dropped long poll or websocket,
+        // because what it has not acknowledged is sent again on its next connect. Clients without it lose what
+        // was in flight, and recover by GET /api/v2/me?subresources=* (docs/reliability.md).
+        bayeux.addExtension(new AcknowledgedMessagesExtension());
         bayeux.setSecurityPolicy(new NotificationSecurityPolicy(authenticator, loginSessions, sessions));
         int maxQueue = settings.maxQueue();
         bayeux.addListener(new BayeuxServer.SessionListener() {

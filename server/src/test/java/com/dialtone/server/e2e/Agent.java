@@ -374,6 +374,14 @@ final class Agent implements AutoCloseable {
         }
     }
 
+    static org.eclipse.jetty.client.HttpClient jetty() {
+        return JETTY;
+    }
+
+    static WebSocketContainer websockets() {
+        return WEBSOCKETS;
+    }
+
     private static org.eclipse.jetty.client.HttpClient startedJettyClient() {
         org.eclipse.jetty.client.HttpClient client = new org.eclipse.jetty.client.HttpClient();
         client.setHttpCookieStore(new HttpCookieStore.Empty()); // each BayeuxClient keeps its own cookies

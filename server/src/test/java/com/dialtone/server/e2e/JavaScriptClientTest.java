@@ -33,6 +33,11 @@ class JavaScriptClientTest extends EndToEndTest {
 
     @BeforeAll
     static void installTheClient() throws Exception {
+        installExample();
+    }
+
+    /** npm ci in examples/cometd-js, once. */
+    static void installExample() throws Exception {
         if (!Files.isDirectory(EXAMPLE.resolve("node_modules"))) {
             // Not inheritIO: npm makes the stdin it is given non-blocking, and this JVM's stdin is the
             // channel Surefire talks to it on.
