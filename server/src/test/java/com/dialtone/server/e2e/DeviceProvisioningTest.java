@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** {@code /api/v2/devices}, {@code /api/v2/users/{id}/devices} and {@code POST /api/v2/me/devices}, with effect at once. */
 class DeviceProvisioningTest extends EndToEndTest {
 
-    private static final String DEVICE_FIELDS = "id,deviceState,userState,phoneNumber,telephonyNetwork,doNotDisturb,capabilities,channels,uri,path";
+    private static final String DEVICE_FIELDS = "id,deviceState,userState,phoneNumber,description,e164Number,telephonyNetwork,doNotDisturb,voiceEnvironmentUri,capabilities,channels,dynamicPhoneNumber,uri,path";
 
     @Test
     void aDevice_isCreatedRenumberedAndDeleted_withTheGwsShapes_andItsNumberRingsItsOwnerAtOnce() throws Exception {
