@@ -16,10 +16,10 @@ final class DeviceReports {
         ANSWERED, BUSY, NO_ANSWER, DECLINED, HUNG_UP, HELD, RETRIEVED, DTMF
     }
 
-    private final Calls calls;
+    private final Lines lines;
 
-    DeviceReports(Calls calls) {
-        this.calls = calls;
+    DeviceReports(Lines lines) {
+        this.lines = lines;
     }
 
     /** @param digits for {@link Report#DTMF}, checked already; else null */
@@ -34,7 +34,7 @@ final class DeviceReports {
         switch (report) {
             case ANSWERED -> {
                 if (state == PartyState.RINGING) {
-                    makeRoomFor(call, party, change);
+                    lines.deviceTookLine(party, call, change);
                     call.answer(party, change);
                 }
             }
@@ -53,7 +53,7 @@ final class DeviceReports {
             }
             case RETRIEVED -> {
                 if (state == PartyState.HELD) {
-                    makeRoomFor(call, party, change);
+                    lines.deviceTookLine(party, call, change);
                     call.retrieve(party, change);
                 }
             }
@@ -70,26 +70,6 @@ final class DeviceReports {
     private static void failed(Call call, Party party, ReleaseCause cause, Change change) {
         if (party.state() == PartyState.RINGING || party.state() == PartyState.DIALING) {
             call.release(party, cause, change);
-        }
-    }
-
-    /**
-     * A phone has one line in use at a time: the DN's other call it was talking in goes on hold, one it was
-     * still dialling is hung up. External numbers have as many lines as they like.
-     */
-    private void makeRoomFor(Call call, Party party, Change change) {
-        if (!party.isInternal()) {
-            return;
-        }
-        Call busy = calls.busyCallOf(party.number(), call);
-        if (busy == null) {
-            return;
-        }
-        Party there = busy.findActive(party.number());
-        if (there.state() == PartyState.ESTABLISHED) {
-            busy.hold(there, change);
-        } else {
-            busy.release(there, ReleaseCause.HANGUP, change);
         }
     }
 }

@@ -75,6 +75,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
     private final Supervision supervision;
     private final AgentRules agents;
     private final Destinations destinations;
+    private final Lines lines;
     private final IncomingCalls incoming;
     private final SimulatedCustomer customers;
     private final Consultation consultation;
@@ -104,8 +105,10 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
         this.acd = new Acd(routingPlan, this.dns);
         this.supervision = new Supervision(this.dns);
         this.agents = new AgentRules(this.dns, routingPlan.wrapUpTimes(), calls, acd);
+        this.lines = new Lines(calls);
         // The order in which the rules react to each move; the devices are told last, once the rest is decided.
-        this.work = new SwitchWork(loop, calls, this.dns, endpoints, acd, List.of(acd, agents, supervision, new Devices()));
+        this.work = new SwitchWork(loop, calls, this.dns, endpoints, acd, List.of(acd, agents, supervision, new Devices()),
+                new DeviceReports(lines));
         this.destinations = new Destinations(this.dns, acd);
         this.incoming = new IncomingCalls(calls, destinations);
         this.customers = new SimulatedCustomer(incoming);
@@ -136,7 +139,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
         if (request) {
             caller.endpoint().requireReady(dn);
         }
-        holdIn(makeRoomFor(dn, null), dn, change);
+        lines.holdIn(lines.makeRoomFor(dn, null), dn, change);
         CallType type = target.isExternal() ? CallType.OUTBOUND : CallType.INTERNAL;
         Call call = calls.create(type, dn, destination, location, null, userData == null ? UserData.empty() : userData, change);
         if (request) {
@@ -153,10 +156,10 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
         return run(callId, call -> change -> {
             Party party = call.requireState(call.activeParty(dn), "answered", PartyState.RINGING);
             ready(dn);
-            Call other = makeRoomFor(dn, call);
+            Call other = lines.makeRoomFor(dn, call);
             // A phone that answers only when it has (SIP) reports it; the call is connected then.
             if (party.leg().endpoint().answer(party.leg())) {
-                holdIn(other, dn, change);
+                lines.holdIn(other, dn, change);
                 call.answer(party, change);
             }
         });
@@ -186,11 +189,7 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
         return run(callId, call -> change -> {
             Party party = call.requireState(call.activeParty(dn), "retrieved", PartyState.HELD);
             ready(dn);
-            Call other = calls.busyCallOf(dn, call);
-            if (other != null) {
-                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, dn + " is active in call " + other.id()
-                        + "; swap the calls, or hold or end that one first");
-            }
+            lines.requireIdleElsewhere(dn, call);
             call.retrieve(party, change);
         });
     }
@@ -302,22 +301,8 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
         return work.execute(change -> {
             Call call = calls.existing(callId);
             Call other = calls.existing(otherCallId);
-            if (call == other) {
-                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "a call cannot be swapped with itself");
-            }
-            Party mine = call.notMonitoring(call.activeParty(dn), "swap it");
-            Party theirs = other.notMonitoring(other.activeParty(dn), "swap it");
-            ready(dn);
-            if (mine.state() == PartyState.ESTABLISHED && theirs.state() == PartyState.HELD) {
-                call.hold(mine, change);
-                other.retrieve(theirs, change);
-            } else if (mine.state() == PartyState.HELD && theirs.state() == PartyState.ESTABLISHED) {
-                other.hold(theirs, change);
-                call.retrieve(mine, change);
-            } else {
-                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "calls " + callId + " and " + otherCallId
-                        + " are " + mine.state() + " and " + theirs.state() + " on " + dn + "; one must be established and the other held");
-            }
+            ready(call, dn);
+            lines.swap(call, other, dn, change);
         });
     }
 
@@ -499,26 +484,5 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
             throw new SwitchRejection(Reason.UNKNOWN_DN, dn + " is not a DN of this switch");
         }
         return state;
-    }
-
-    // ---- a DN is active in one call at a time ----
-
-    /**
-     * Makes {@code dn} free to become active in a call other than {@code except}: refuses while it is
-     * dialling elsewhere, and returns the call it is established in elsewhere, to be held; or null.
-     */
-    private Call makeRoomFor(String dn, Call except) {
-        Call busy = calls.busyCallOf(dn, except);
-        if (busy != null && busy.findActive(dn).state() == PartyState.DIALING) {
-            throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, dn + " is still dialling in call " + busy.id() + "; hang it up first");
-        }
-        return busy;
-    }
-
-    /** Call waiting: the call {@code dn} was talking in goes on hold. */
-    private void holdIn(Call call, String dn, Change change) {
-        if (call != null) {
-            call.hold(call.findActive(dn), change);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package com.dialtone.switching.embedded;
 
-import com.dialtone.switching.CustomerBehaviour;
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
@@ -20,7 +19,6 @@ final class Party {
     private boolean unheard;
     private String routedFrom;
     private Monitoring monitoring;
-    private CustomerBehaviour customer;
     private Instant releasedAt;
 
     /**
@@ -118,15 +116,6 @@ final class Party {
         this.monitoring = monitoring;
     }
 
-    /** For a simulated customer, what it does; otherwise null. */
-    CustomerBehaviour customer() {
-        return customer;
-    }
-
-    void setCustomer(CustomerBehaviour customer) {
-        this.customer = customer;
-    }
-
     /** What a party that moves to another call (a consultation completed) keeps there, its leg included. */
     void carryOver(Party from) {
         leg = from.leg;
@@ -134,7 +123,6 @@ final class Party {
         mutedBySupervisor = from.mutedBySupervisor;
         routedFrom = from.routedFrom;
         monitoring = from.monitoring;
-        customer = from.customer;
     }
 
     /**

@@ -46,15 +46,16 @@ final class SwitchWork {
      * @param endpoints whose {@link Endpoints#ofExternal} plays the external numbers' legs
      * @param acd       whose queues are published with the calls
      * @param rules     the rules every change goes through, in this order
+     * @param reports   what devices' reports do to the calls
      */
-    SwitchWork(SwitchLoop loop, Calls calls, Map<String, Dn> dns, Endpoints endpoints, Acd acd, List<Rule> rules) {
+    SwitchWork(SwitchLoop loop, Calls calls, Map<String, Dn> dns, Endpoints endpoints, Acd acd, List<Rule> rules, DeviceReports reports) {
         this.loop = loop;
         this.calls = calls;
         this.dns = dns;
         this.endpoints = endpoints;
         this.acd = acd;
         this.rules = rules.toArray(Rule[]::new);
-        this.reports = new DeviceReports(calls);
+        this.reports = reports;
     }
 
     /** The live calls, whose per-DN index follows each party move of a change. */
