@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A telephone switch as Dialtone's server sees it: DNs, the agents logged in on them, routing points
  * with their queues, and calls between them and external numbers.
- * The embedded switch implements it in memory; a SIP backend will implement it over a real network.
+ * The embedded switch implements it; the devices behind it, simulated or real (SIP phones and trunks),
+ * plug in below it as endpoints ({@link com.dialtone.switching.endpoint.Endpoint}), not as a second switch.
  *
  * <h2>Requests</h2>
  * Every request returns a future that completes once the switch has accepted the request and made the

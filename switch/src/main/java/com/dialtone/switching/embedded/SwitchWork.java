@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -91,10 +92,15 @@ final class SwitchWork {
     /** A device's report on one of its legs, from any thread: a unit of work of its own. */
     void report(SwitchLeg leg, DeviceReports.Report report, String digits) {
         long started = loop.nanoTime();
-        loop.execute(() -> process(started, change -> {
-            reports.apply(leg, report, digits, change);
-            return null;
-        }, null));
+        try {
+            loop.execute(() -> process(started, change -> {
+                reports.apply(leg, report, digits, change);
+                return null;
+            }, null));
+        } catch (RejectedExecutionException stopped) {
+            // The switch has stopped; a device that reports now (a phone hanging up at shutdown) changes nothing.
+            LOG.debug("switch stopped; dropping {} on {}", report, leg);
+        }
     }
 
     /** A device's report made once the delay has passed (a simulation's timing). */

@@ -241,4 +241,35 @@ class EndpointSeamTest {
         done(sw.release(call.id(), AGENT1));
         assertThat(loop.pendingTimers()).isZero();
     }
+
+    @Test
+    void aTransferCompleted_movesTheFarEndOnItsLeg_updatedNotReleased_andTheTransferrerIsReleased() {
+        device.answersAtOnce = true;
+        CallSnapshot call = done(sw.dial(AGENT1, AGENT2, UserData.empty(), null));
+        done(sw.answer(call.id(), AGENT2));
+        CallSnapshot consult = done(sw.initiateConsult(call.id(), AGENT2, TRUNK_NUMBER, UserData.empty(), null));
+        Leg trunk = device.legs.stream().filter(l -> l.number().equals(TRUNK_NUMBER)).findFirst().orElseThrow();
+        trunk.answered();
+        device.actions.clear();
+
+        done(sw.completeTransfer(consult.id(), AGENT2));
+
+        assertThat(trunk.callId()).isEqualTo(call.id());
+        assertThat(trunk.peers()).extracting(Leg::number).containsExactly(AGENT1);
+        assertThat(device.actions).containsExactlyInAnyOrder("update " + TRUNK_NUMBER,
+                "release TRANSFERRED " + AGENT2, "release TRANSFERRED " + AGENT2);
+        trunk.hungUp();
+        assertThat(sw.call(call.id())).isEmpty();
+    }
+
+    @Test
+    void aDnWithDoNotDisturb_isBusyWithoutItsDeviceEverHearingOfTheCall() {
+        done(sw.setDoNotDisturb(AGENT2, true));
+        CallSnapshot call = done(sw.dial(AGENT1, AGENT2, UserData.empty(), null));
+        loop.runDueTimers();
+
+        assertThat(sw.call(call.id())).isEmpty();
+        assertThat(recorder.releaseCauseOf(AGENT1)).isEqualTo(ReleaseCause.BUSY);
+        assertThat(device.actions).isEmpty();
+    }
 }
