@@ -172,6 +172,11 @@ final class Call {
         return null;
     }
 
+    /** Every party that ever joined, released ones included, in order of joining; not to be changed. */
+    List<Party> parties() {
+        return parties;
+    }
+
     List<Party> activeParties() {
         return parties.stream().filter(Party::isActive).toList();
     }

@@ -100,17 +100,20 @@ final class Calls {
         } else if (party.state() == PartyState.RELEASED) {
             List<Call> of = byDn.get(party.number());
             if (of != null && call.findActive(party.number()) == null) {
-                of.remove(call);
-                if (of.isEmpty()) {
-                    byDn.remove(party.number());
-                }
+                of.remove(call); // the empty list stays for the DN's next call
             }
         }
     }
 
     /** True while {@code dn} is a party, not yet released, of any call; live. */
     boolean hasCalls(String dn) {
-        return byDn.containsKey(dn);
+        List<Call> of = byDn.get(dn);
+        return of != null && !of.isEmpty();
+    }
+
+    /** The DN is gone (it had no calls left): its place in the index goes too. */
+    void forget(String dn) {
+        byDn.remove(dn);
     }
 
     /** Publishes the calls' latest snapshots; an ended call is forgotten. */

@@ -81,7 +81,9 @@ final class Devices implements Rule {
                 }
             }
             for (int i = 0; i < rebridged.size(); i++) {
-                for (Party other : rebridged.get(i).activeParties()) {
+                List<Party> parties = rebridged.get(i).parties();
+                for (int p = 0; p < parties.size(); p++) {
+                    Party other = parties.get(p);
                     SwitchLeg leg = other.leg();
                     if (other.state() == PartyState.ESTABLISHED && leg.actedIn() != change) {
                         leg.actedIn(change);

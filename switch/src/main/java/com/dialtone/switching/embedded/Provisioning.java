@@ -72,6 +72,7 @@ final class Provisioning {
         acd.assign(dn, Set.of(), change);
         agents.setWrapUpTime(number, null);
         dns.remove(number);
+        calls.forget(number);
     }
 
     void setRouting(Dn agent, Set<String> routingPoints, Duration wrapUpTime, Change change) {
