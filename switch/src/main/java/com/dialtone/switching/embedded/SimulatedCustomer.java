@@ -2,11 +2,9 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.CustomerBehaviour;
 import com.dialtone.switching.Numbers;
-import com.dialtone.switching.ReleaseCause;
 import com.dialtone.switching.SwitchRejection;
 import com.dialtone.switching.SwitchRejection.Reason;
 import com.dialtone.switching.UserData;
-import com.dialtone.switching.endpoint.Endpoint;
 import com.dialtone.switching.endpoint.Leg;
 import java.time.Duration;
 
@@ -16,7 +14,7 @@ import java.time.Duration;
  * answers nothing; it is the caller. What it does is reported on its leg later, on the switch's clock;
  * the reports of a leg that ended are dropped.
  */
-final class SimulatedCustomer implements Endpoint {
+final class SimulatedCustomer extends SimulatedDevice {
 
     private final IncomingCalls incoming;
 
@@ -50,23 +48,6 @@ final class SimulatedCustomer implements Endpoint {
         }
     }
 
-    @Override
-    public void requireReady(String number) {
-    }
-
-    @Override
-    public void dial(Leg leg) {
-    }
-
-    @Override
-    public void ring(Leg leg) {
-    }
-
-    @Override
-    public boolean answer(Leg leg) {
-        return true;
-    }
-
     /** Someone answered the customer: the conversation's timers start. */
     @Override
     public void connect(Leg leg) {
@@ -79,26 +60,6 @@ final class SimulatedCustomer implements Endpoint {
         if (behaviour.dtmf() != null) {
             leg.after(behaviour.dtmfAfter() == null ? Duration.ZERO : behaviour.dtmfAfter()).dtmf(behaviour.dtmf());
         }
-    }
-
-    @Override
-    public void update(Leg leg) {
-    }
-
-    @Override
-    public void hold(Leg leg) {
-    }
-
-    @Override
-    public void retrieve(Leg leg) {
-    }
-
-    @Override
-    public void playDtmf(Leg leg, String digits) {
-    }
-
-    @Override
-    public void release(Leg leg, ReleaseCause cause) {
     }
 
     @Override

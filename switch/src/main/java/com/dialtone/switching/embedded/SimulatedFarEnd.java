@@ -1,7 +1,5 @@
 package com.dialtone.switching.embedded;
 
-import com.dialtone.switching.ReleaseCause;
-import com.dialtone.switching.endpoint.Endpoint;
 import com.dialtone.switching.endpoint.Leg;
 import java.time.Duration;
 
@@ -10,21 +8,12 @@ import java.time.Duration;
  * never answer, or answer and hang up. What they do is reported on their legs later, on the switch's
  * clock ({@link Leg#after}); the reports of a leg that ended are dropped.
  */
-final class SimulatedFarEnd implements Endpoint {
+final class SimulatedFarEnd extends SimulatedDevice {
 
     private final DialPlan plan;
 
     SimulatedFarEnd(DialPlan plan) {
         this.plan = plan;
-    }
-
-    @Override
-    public void requireReady(String number) {
-    }
-
-    @Override
-    public void dial(Leg leg) {
-        // A far end never places a call at a client's request.
     }
 
     @Override
@@ -41,36 +30,11 @@ final class SimulatedFarEnd implements Endpoint {
     }
 
     @Override
-    public boolean answer(Leg leg) {
-        return true;
-    }
-
-    @Override
     public void connect(Leg leg) {
         Duration hangUpAfter = plan.behaviourOf(leg.number()).hangUpAfter();
         if (hangUpAfter != null) {
             leg.after(hangUpAfter).hungUp();
         }
-    }
-
-    @Override
-    public void update(Leg leg) {
-    }
-
-    @Override
-    public void hold(Leg leg) {
-    }
-
-    @Override
-    public void retrieve(Leg leg) {
-    }
-
-    @Override
-    public void playDtmf(Leg leg, String digits) {
-    }
-
-    @Override
-    public void release(Leg leg, ReleaseCause cause) {
     }
 
     @Override
