@@ -38,6 +38,10 @@ import com.dialtone.server.logging.CallLog;
 import com.dialtone.server.logging.RequestLog;
 import com.dialtone.server.logging.SessionUserFilter;
 import com.dialtone.server.me.MeResource;
+import com.dialtone.server.metrics.CallMetrics;
+import com.dialtone.server.metrics.Metrics;
+import com.dialtone.server.metrics.MetricsServlet;
+import com.dialtone.server.metrics.RequestMetrics;
 import com.dialtone.server.me.UserMapper;
 import com.dialtone.server.notifications.CallNotifier;
 import com.dialtone.server.notifications.DeliveryOrder;
@@ -101,6 +105,8 @@ public final class DialtoneServer implements AutoCloseable {
     private HistoryWriter historyWriter;
     /** What /health/ready checks: the database and the switch (docs/operations.md, "Health"). */
     private final Readiness readiness = new Readiness();
+    /** What /metrics serves (docs/operations.md, "Metrics"). */
+    private final Metrics metrics = new Metrics();
     /** Hands notifications to CometD off the switch's and the history writer's threads (DeliveryOrder). */
     private final ExecutorService deliveries = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
             new ThreadFactory() {
@@ -152,7 +158,8 @@ public final class DialtoneServer implements AutoCloseable {
         connector.setPort(settings.port());
         jetty.addConnector(connector);
         jetty.setErrorHandler(new JsonErrorHandler());
-        jetty.setRequestLog(new RequestLog());
+        jetty.setRequestLog(new org.eclipse.jetty.server.RequestLog.Collection(new RequestLog(), new RequestMetrics(metrics.registry())));
+        metrics.bindJettyThreads(jetty.getThreadPool());
     }
 
     /** Starts listening; returns once requests are served. */
@@ -170,6 +177,7 @@ public final class DialtoneServer implements AutoCloseable {
         context.addFilter(bodyLimit, "/*", EnumSet.of(DispatcherType.REQUEST));
 
         Authenticator authenticator = new Authenticator(stored.users());
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics, authenticator)), "/metrics");
         FilterHolder sessionUser = new FilterHolder(new SessionUserFilter(authenticator));
         sessionUser.setAsyncSupported(true);
         context.addFilter(sessionUser, "/*", EnumSet.of(DispatcherType.REQUEST)); // names the user in the request log
@@ -232,6 +240,7 @@ public final class DialtoneServer implements AutoCloseable {
         telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony, deliveryOrder, history::recorded));
         telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions(), deliveryOrder));
         telephony.addListener(new CallLog(allDevices::byDn, stored.users()::byId));
+        telephony.addListener(new CallMetrics(metrics.registry()));
         jetty.start();
         notifications.start();
         return this;
@@ -303,6 +312,7 @@ public final class DialtoneServer implements AutoCloseable {
                 } finally {
                     deliveries.shutdownNow();
                     readiness.close();
+                    metrics.close();
                     database.close();
                 }
             }

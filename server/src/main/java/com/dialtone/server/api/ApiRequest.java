@@ -91,6 +91,11 @@ public final class ApiRequest {
     }
 
     public JsonNode body() throws IOException {
-        return JsonBody.read(http, maxBodyBytes);
+        JsonNode body = JsonBody.read(http, maxBodyBytes);
+        JsonNode operation = body == null ? null : body.get("operationName");
+        if (operation != null && operation.isTextual()) {
+            http.setAttribute(com.dialtone.server.metrics.RequestMetrics.OPERATION_ATTRIBUTE, operation.asText());
+        }
+        return body;
     }
 }

@@ -9,6 +9,7 @@ import com.dialtone.server.http.JsonBody;
 import com.dialtone.server.http.JsonResponses;
 import com.dialtone.server.http.StatusCode;
 import com.dialtone.server.logging.LogContext;
+import com.dialtone.server.metrics.RequestMetrics;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,9 +82,10 @@ public final class ApiServlet extends HttpServlet {
                     throw new GwsException(StatusCode.NOT_FOUND, "No resource at " + request.getRequestURI());
                 }
                 response.setHeader("Allow", String.join(", ", allowed));
-                throw new GwsException(StatusCode.METHOD_NOT_ALLOWED,
+                throw new GwsException(StatusCode.FORBIDDEN, 405,
                         request.getMethod() + " is not supported on " + request.getRequestURI() + "; use " + String.join(" or ", allowed));
             }
+            request.setAttribute(RequestMetrics.ROUTE_ATTRIBUTE, request.getServletPath() + route.pattern());
             if (user != null) {
                 LogContext.user(request, user.userName());
             }
