@@ -7,7 +7,7 @@ const LABELS = {
   InitiateConference: "Consult (conference)", CompleteConference: "Complete conference", SwapCalls: "Swap",
   StartCallRecording: "Record", PauseCallRecording: "Pause recording", ResumeCallRecording: "Resume recording",
   StopCallRecording: "Stop recording", SwitchToListenIn: "Listen in", SwitchToBargeIn: "Barge in",
-  MuteMonitoredUser: "Mute the agent", UnmuteMonitoredUser: "Unmute the agent",
+  MuteMonitoredUser: "Mute the agent", UnmuteMonitoredUser: "Unmute the agent", ClearCall: "End for all",
 };
 // The buttons a call needs most come first, in the same place on every card and first for Tab; the others follow in
 // the order of the call's capabilities.

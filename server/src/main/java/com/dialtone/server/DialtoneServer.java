@@ -43,6 +43,7 @@ import com.dialtone.server.metrics.Metrics;
 import com.dialtone.server.metrics.MetricsServlet;
 import com.dialtone.server.metrics.RequestMetrics;
 import com.dialtone.server.me.UserMapper;
+import com.dialtone.server.notifications.CallExtensions;
 import com.dialtone.server.notifications.CallNotifier;
 import com.dialtone.server.notifications.DeliveryOrder;
 import com.dialtone.server.notifications.DeviceNotifier;
@@ -237,7 +238,10 @@ public final class DialtoneServer implements AutoCloseable {
         // The history first: a device's Released is delivered once the write the history submits for it has
         // committed, and everything later for that user waits behind it (docs/call-history.md, "Durability").
         telephony.addListener(history);
-        telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony, deliveryOrder, history::recorded));
+        CallExtensions extensions = new CallExtensions(config.routing().routingPoints().keySet(), config.routing().offerTimeout(),
+                center.switchName(), userId -> stored.users().byId(userId).map(com.dialtone.server.auth.User::wrapUpTime).orElse(null));
+        telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony, deliveryOrder, extensions,
+                history::recorded));
         telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions(), deliveryOrder));
         telephony.addListener(new CallLog(allDevices::byDn, stored.users()::byId));
         telephony.addListener(new CallMetrics(metrics.registry()));

@@ -63,6 +63,12 @@ public interface Switch {
      */
     CompletableFuture<Void> release(String callId, String dn);
 
+    /**
+     * Ends the call for every party at once, at the request of {@code dn}, one of them (T-Server's
+     * TClearCall): {@code dn} hangs up, everyone else is released as by the other party hanging up.
+     */
+    CompletableFuture<Void> clearCall(String callId, String dn);
+
     /** Puts {@code dn}'s established party on hold; the others stay connected to each other. */
     CompletableFuture<Void> hold(String callId, String dn);
 

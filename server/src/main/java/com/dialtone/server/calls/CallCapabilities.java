@@ -1,6 +1,7 @@
 package com.dialtone.server.calls;
 
 import com.dialtone.server.api.Features;
+import com.dialtone.switching.CallType;
 import com.dialtone.switching.MonitoringMode;
 import com.dialtone.switching.PartySnapshot;
 import com.dialtone.switching.PartyState;
@@ -32,7 +33,7 @@ public final class CallCapabilities {
     public enum Operation {
         Answer, Reject, SingleStepTransfer, InitiateConference, Hold, Retrieve, SingleStepConference, InitiateTransfer,
         SwapCalls, CompleteConference, CompleteTransfer, RemoveParticipantFromConference,
-        SendDtmf, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData,
+        SendDtmf, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData, ClearCall,
         MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording,
         SwitchToListenIn, SwitchToBargeIn, MuteMonitoredUser, UnmuteMonitoredUser
     }
@@ -80,9 +81,15 @@ public final class CallCapabilities {
                 if (!dialingElsewhere) { // answering holds an established call, but cannot hold a dialling one
                     allowed.add(Operation.Answer);
                 }
-                allowed.add(Operation.Reject);
-                allowed.add(Operation.Hangup);
+                // A real GWS offers a colleague's call (Internal, Consult) no Reject and no Hangup, only
+                // ClearCall (shared/spec/wwe-8.5-session.md, b.2); a call from outside can be refused (GWS's
+                // Reject, which sends a routed call back to its queue).
+                if (view.call().type() == CallType.INBOUND) {
+                    allowed.add(Operation.Reject);
+                    allowed.add(Operation.Hangup);
+                }
                 allowed.addAll(USER_DATA);
+                allowed.add(Operation.ClearCall);
             }
             case DIALING -> {
                 allowed.add(Operation.SendDtmf);
@@ -97,6 +104,7 @@ public final class CallCapabilities {
                 allowed.addAll(EnumSet.of(Operation.SingleStepTransfer, Operation.SingleStepConference, Operation.Hold,
                         Operation.SendDtmf, Operation.Hangup));
                 allowed.addAll(USER_DATA);
+                allowed.add(Operation.ClearCall);
                 allowed.add(view.party().muted() ? Operation.UnmuteCall : Operation.MuteCall);
                 allowed.addAll(recording(view));
                 if (consulting) {

@@ -38,7 +38,9 @@ public final class CallMapper {
                 call.connId(),
                 urls.device(view.device().id()),
                 call.partiesSeenBy(view.dn()).stream().filter(p -> isHeardBy(self, p)).map(p -> Participant.of(p.number())).toList(),
-                view.dn().equals(call.ani()) ? null : call.ani(),
+                // The calling number is shown to the called side of a call from outside only: a real GWS shows
+                // none on a colleague's call (shared/spec/wwe-8.5-session.md, b.2).
+                call.type() == CallType.INBOUND && !view.dn().equals(call.ani()) ? call.ani() : null,
                 call.dnis(),
                 typeName(call.type()),
                 CallCapabilities.of(view, features),
@@ -52,7 +54,10 @@ public final class CallMapper {
                 parentUri,
                 parentPath,
                 urls.call(call.id()),
-                path(call.id()));
+                path(call.id()),
+                // GWS's case data (UCS's contact for the interaction) comes with an established call; Dialtone has
+                // no UCS contact to show, so it is empty.
+                self.state() == PartyState.ESTABLISHED ? java.util.List.of() : null);
     }
 
     /**

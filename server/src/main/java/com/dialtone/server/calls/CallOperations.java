@@ -37,6 +37,7 @@ public final class CallOperations {
                 CallOperation.of("Answer", (call, p) -> sw.answer(call.id(), call.dn())),
                 CallOperation.of("Reject", (call, p) -> sw.reject(call.id(), call.dn())),
                 CallOperation.of("Hangup", (call, p) -> sw.release(call.id(), call.dn())),
+                CallOperation.of("ClearCall", (call, p) -> sw.clearCall(call.id(), call.dn())),
                 CallOperation.of("Hold", (call, p) -> sw.hold(call.id(), call.dn())),
                 CallOperation.of("Retrieve", (call, p) -> sw.retrieve(call.id(), call.dn())),
                 CallOperation.of("MuteCall", (call, p) -> sw.setMuted(call.id(), call.dn(), true)),

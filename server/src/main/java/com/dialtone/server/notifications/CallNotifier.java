@@ -40,6 +40,7 @@ public final class CallNotifier implements SwitchListener {
     private final Outbox sessions;
     private final Switch telephony;
     private final DeliveryOrder order;
+    private final CallExtensions extensions;
     /** The commit of the call's latest history write (CallHistory.recorded). */
     private final Function<String, ? extends CompletionStage<?>> recorded;
     /** What each listening device was last told of each call; touched only on the switch's thread. */
@@ -52,12 +53,13 @@ public final class CallNotifier implements SwitchListener {
      * @param recorded for a call id, what completes once the call's history, as of now, is committed
      */
     public CallNotifier(Devices devices, CallMapper mapper, Outbox sessions, Switch telephony, DeliveryOrder order,
-                        Function<String, ? extends CompletionStage<?>> recorded) {
+                        CallExtensions extensions, Function<String, ? extends CompletionStage<?>> recorded) {
         this.devices = devices;
         this.mapper = mapper;
         this.sessions = sessions;
         this.telephony = telephony;
         this.order = order;
+        this.extensions = extensions;
         this.recorded = recorded;
     }
 
@@ -82,7 +84,7 @@ public final class CallNotifier implements SwitchListener {
             return;
         }
         if (event instanceof CallEvent.DtmfSent dtmf) {
-            deliver(view, mapper.toResource(view, Instant.now()), "DtmfSent", CallStateChangeMessage.dtmfExtensions(dtmf.sender(), dtmf.digits()),
+            deliver(view, mapper.toResource(view, Instant.now()), "DtmfSent", extensions.dtmf(view, dtmf.sender(), dtmf.digits()),
                     event.startedNanos());
             return;
         }
@@ -126,16 +128,18 @@ public final class CallNotifier implements SwitchListener {
     }
 
     private void deliver(CallView view, CallResource call, String notificationType, long startedNanos) {
-        deliver(view, call, notificationType, CallStateChangeMessage.EXTENSIONS, startedNanos);
+        deliver(view, call, notificationType, extensions.of(notificationType, view), startedNanos);
     }
 
-    private void deliver(CallView view, CallResource call, String notificationType, Map<String, Object> extensions, long startedNanos) {
+    private void deliver(CallView view, CallResource call, String notificationType, Map<String, Object> messageExtensions,
+                         long startedNanos) {
         if (view.state() != PartyState.RELEASED) {
             announced.put(key(view.id(), view.device()), new Announced(call.state(), call.capabilities()));
         }
         String userId = view.device().ownerId();
         // Built now, as the change left the call; only its delivery may wait.
-        CallStateChangeMessage message = CallStateChangeMessage.of(notificationType, call, view.dn(), extensions, Metrics.since(startedNanos));
+        CallStateChangeMessage message = CallStateChangeMessage.of(notificationType, call, view.dn(), messageExtensions,
+                Metrics.since(startedNanos));
         Runnable delivery = () -> sessions.deliver(userId, CHANNEL, message);
         if (view.state() == PartyState.RELEASED) {
             order.deliverAfter(userId, recorded.apply(view.id()), delivery);

@@ -52,18 +52,50 @@ class HoldMuteAndRejectTest extends EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void reject_releasesTheRingingCall_andTellsTheCallerWhy(Transport transport) throws Exception {
+    void aCallFromOutside_canBeRejected_aColleaguesCall_onlyClearedForBoth(Transport transport) throws Exception {
         Agent agent1 = login("agent1", transport);
         Agent agent2 = login("agent2", transport);
-        String id = agent1.dial("15002").path("id").asText();
-        assertThat(capabilities(agent2.expectCall(id, "StatusChange", "Ringing"))).contains("Answer", "Reject");
+        String customer = Agent.customerCalls(server, "15002", "");
+        assertThat(capabilities(agent2.expectCall(customer, "StatusChange", "Ringing"))).contains("Answer", "Reject", "ClearCall");
+        agent2.perform(customer, "Reject", "");
+        agent2.expectCall(customer, "StatusChange", "Released");
 
-        agent2.perform(id, "Reject", "");
+        // As a real GWS offers it (shared/spec/wwe-8.5-session.md, b.2): no Reject, no Hangup, but ClearCall.
+        String id = agent1.dial("15002").path("id").asText();
+        assertThat(capabilities(agent2.expectCall(id, "StatusChange", "Ringing"))).contains("Answer", "ClearCall")
+                .doesNotContain("Reject", "Hangup");
+        Response refused = agent2.post("/me/calls/" + id, "{\"operationName\":\"Reject\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(2);
+
+        agent2.perform(id, "ClearCall", "");
 
         agent2.expectCall(id, "StatusChange", "Released");
-        JsonNode error = agent1.expectError(103);
-        assertThat(error.path("errorMessage").asText()).isEqualTo("Destination 15002 rejected the call");
-        agent1.expectCall(id, "StatusChange", "Released");
+        agent1.expectCall(id, "StatusChange", "Released"); // at once, and no ErrorMessage: the call was cleared, not refused
+        InternalCallTest.assertNoCalls(agent1, agent2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void clearCall_onAnEstablishedConference_releasesEveryParty(Transport transport) throws Exception {
+        Agent agent1 = login("agent1", transport);
+        Agent agent2 = login("agent2", transport);
+        String id = agent1.callWithCustomer();
+        agent1.perform(id, "SingleStepConference", "'destination':{'phoneNumber':'15002'}");
+        agent1.expectCall(id, "ParticipantsUpdated", "Established");
+        agent2.expectCall(id, "StatusChange", "Ringing");
+        agent2.perform(id, "Answer", "");
+        assertThat(capabilities(agent2.expectCall(id, "StatusChange", "Established"))).contains("ClearCall", "Hangup");
+
+        agent2.perform(id, "ClearCall", "");
+
+        agent2.expectCall(id, "StatusChange", "Released");
+        // agent1 (and the customer with it) is released too, whatever agent1 was told of agent2's answer before
+        JsonNode last;
+        do {
+            last = agent1.next();
+        } while (!last.path("call").path("state").asText().equals("Released"));
+        assertThat(last.path("call").path("id").asText()).isEqualTo(id);
         InternalCallTest.assertNoCalls(agent1, agent2);
     }
 

@@ -2,6 +2,7 @@ package com.dialtone.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dialtone.server.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,12 +20,13 @@ class InternalCallTest extends EndToEndTest {
         JsonNode ringing = agent2.expectCall("StatusChange", "Ringing");
         assertThat(ringing.path("id").asText()).isEqualTo(id);
         assertThat(ringing.path("callType").asText()).isEqualTo("Internal");
-        assertThat(ringing.path("ani").asText()).isEqualTo("15001");
+        assertThat(ringing.has("ani")).as("a real GWS shows no ani on a colleague's call").isFalse();
         assertThat(ringing.path("dnis").asText()).isEqualTo("15002");
         assertThat(ringing.path("participants").path(0).path("phoneNumber").asText()).isEqualTo("15001");
         assertThat(ringing.path("deviceUri").asText()).endsWith("/api/v2/devices/" + agent2.deviceId);
         assertThat(ringing.path("capabilities")).extracting(JsonNode::asText)
-                .containsExactly("Answer", "Reject", "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData");
+                .containsExactly("Answer", "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "UpdateUserData", "ClearCall");
+        assertThat(ringing.has("case")).isFalse();
 
         agent2.perform(id, "{\"operationName\":\"Answer\"}");
         JsonNode calleeEstablished = agent2.expectCall("StatusChange", "Established");
@@ -32,7 +34,9 @@ class InternalCallTest extends EndToEndTest {
         // the GWS Answer sample's list, in its order, then mute and recording
         assertThat(callerEstablished.path("capabilities")).extracting(JsonNode::asText).containsExactly(
                 "SingleStepTransfer", "InitiateConference", "Hold", "SingleStepConference", "InitiateTransfer", "SendDtmf",
-                "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData", "MuteCall", "StartCallRecording");
+                "DeleteUserData", "AttachUserData", "DeleteUserDataPair", "Hangup", "UpdateUserData", "ClearCall", "MuteCall",
+                "StartCallRecording");
+        assertThat(calleeEstablished.path("case")).as("GWS's case data, empty without UCS").isEqualTo(Json.MAPPER.createArrayNode());
         assertThat(calleeEstablished.path("capabilities")).isEqualTo(callerEstablished.path("capabilities"));
 
         agent1.perform(id, "{\"operationName\":\"Hangup\"}");
@@ -65,7 +69,8 @@ class InternalCallTest extends EndToEndTest {
         String id = agent1.dial("15002").path("id").asText();
         agent2.expectCall("StatusChange", "Ringing");
 
-        agent2.perform(id, "{\"operationName\":\"Hangup\"}");
+        // A colleague's ringing call offers ClearCall, not Hangup, as a real GWS does.
+        agent2.perform(id, "{\"operationName\":\"ClearCall\"}");
 
         agent2.expectCall("StatusChange", "Released");
         agent1.expectCall("StatusChange", "Released");

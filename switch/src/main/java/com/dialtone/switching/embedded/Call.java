@@ -212,6 +212,12 @@ final class Call {
         release(activeParty(dn), ReleaseCause.HANGUP, change);
     }
 
+    /** Everyone leaves at once: {@code dn} hangs up, the others are released as when the other side hangs up. */
+    void clear(String dn, Change change) {
+        Party requester = activeParty(dn);
+        end(party -> party == requester ? ReleaseCause.HANGUP : ReleaseCause.OTHER_PARTY_HUNG_UP, change);
+    }
+
     /**
      * The party leaves; when the call cannot go on without it, everyone else is released too. If the
      * party did not get through, whoever called it is told first.

@@ -176,6 +176,11 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
     }
 
     @Override
+    public CompletableFuture<Void> clearCall(String callId, String dn) {
+        return run(callId, call -> change -> call.clear(dn, change));
+    }
+
+    @Override
     public CompletableFuture<Void> hold(String callId, String dn) {
         return run(callId, call -> change -> {
             Party party = call.notMonitoring(call.activeParty(dn), "hold it");
