@@ -51,6 +51,8 @@ import com.dialtone.server.cometd.LoginSessions;
 import com.dialtone.server.cometd.Notifications;
 import com.dialtone.server.provisioning.ProvisioningApi;
 import com.dialtone.server.provisioning.StoredContactCenter;
+import com.dialtone.server.scenarios.ScenarioResource;
+import com.dialtone.server.scenarios.Scenarios;
 import com.dialtone.server.sim.SimulatorResource;
 import com.dialtone.server.storage.Database;
 import com.dialtone.server.workspace.BusinessAttributesResource;
@@ -63,6 +65,8 @@ import com.dialtone.server.workspace.UserEventsResource;
 import com.dialtone.server.workspace.WorkbinsResource;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.SwitchLoop;
+import com.dialtone.switching.embedded.FarEndBehaviour;
+import com.dialtone.switching.embedded.SimulatedEndpoints;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
 import jakarta.servlet.DispatcherType;
 import java.net.URL;
@@ -101,6 +105,9 @@ public final class DialtoneServer implements AutoCloseable {
     private final ServerConnector connector;
     private final SwitchLoop loop;
     private final EmbeddedSwitch telephony;
+    /** The simulated phones and far ends, which the test lab tells how external numbers behave. */
+    private final SimulatedEndpoints simulated;
+    private Scenarios scenarios;
     private Notifications notifications;
     private PublicUrls urls;
     private HistoryWriter historyWriter;
@@ -137,9 +144,10 @@ public final class DialtoneServer implements AutoCloseable {
         this.database = Database.open(config.storage());
         try {
             this.stored = StoredContactCenter.open(database, contactCenter);
+            this.simulated = new SimulatedEndpoints(contactCenter.dialPlan());
             this.telephony = new EmbeddedSwitch(
                     stored.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
-                    contactCenter.dialPlan(), contactCenter.routingPlan(stored.users(), stored.devices()), loop);
+                    contactCenter.routingPlan(stored.users(), stored.devices()), simulated, loop);
         } catch (RuntimeException e) {
             database.close();
             loop.close();
@@ -229,8 +237,13 @@ public final class DialtoneServer implements AutoCloseable {
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes()))), "/api/v2/*");
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(internalRoutes, authenticator, csrf,
                 settings.maxRequestBodyBytes()))), "/internal-api/*");
-        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(new SimulatorResource(telephony, telephony).routes(), authenticator, csrf,
-                settings.maxRequestBodyBytes()))), "/sim/*");
+        // The test lab (docs/test-lab.md): scenarios run on the switch's own loop and clock.
+        scenarios = new Scenarios(loop, telephony, telephony,
+                (number, busy) -> simulated.overrideFarEnd(number, busy ? FarEndBehaviour.busy() : null, 0));
+        telephony.addListener(scenarios);
+        List<Route> sim = new ArrayList<>(new SimulatorResource(telephony, telephony).routes());
+        sim.addAll(new ScenarioResource(scenarios).routes());
+        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(sim, authenticator, csrf, settings.maxRequestBodyBytes()))), "/sim/*");
         serveAgentDesktop(context, this::isDemo);
         readiness.require("database", database::ping).require("switch", this::switchAnswers);
         context.addServlet(new ServletHolder("health", new HealthServlet(readiness)), "/health/*");
@@ -304,6 +317,9 @@ public final class DialtoneServer implements AutoCloseable {
     public void close() throws Exception {
         readiness.stopping();
         try {
+            if (scenarios != null) {
+                scenarios.stopAll();
+            }
             jetty.stop();
         } finally {
             try {

@@ -20,4 +20,11 @@ public interface CustomerSimulator {
 
     /** Hangs up the customer at {@code from} in the call, as if they put the phone down. */
     CompletableFuture<Void> customerHangUp(String callId, String from);
+
+    /**
+     * The customer at {@code from}, established in the call, keys in digits: every internal party that
+     * hears the call gets {@link CallEvent.DtmfSent} with the customer as sender. Refused while the
+     * customer is not established (still queued or ringing) or for digits other than 1 to 64 of 0-9, * and #.
+     */
+    CompletableFuture<Void> customerDtmf(String callId, String from, String digits);
 }

@@ -47,7 +47,8 @@ public final class SimulatorResource {
                 Route.get("/routing-points", request -> Reply.ok("routingPoints", routingPoints(admin(request)))));
     }
 
-    private static ApiRequest admin(ApiRequest request) {
+    /** The request, if its user is an administrator; else refused with statusCode 5 (HTTP 403). The test lab's routes use it too. */
+    public static ApiRequest admin(ApiRequest request) {
         if (!request.user().roles().contains(ADMIN_ROLE)) {
             throw new GwsException(StatusCode.NO_PERMISSION, "The simulator needs the role " + ADMIN_ROLE);
         }

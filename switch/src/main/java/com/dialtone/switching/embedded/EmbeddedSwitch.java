@@ -8,6 +8,7 @@ import com.dialtone.switching.CustomerSimulator;
 import com.dialtone.switching.DnSnapshot;
 import com.dialtone.switching.Monitoring;
 import com.dialtone.switching.MonitoringMode;
+import com.dialtone.switching.Numbers;
 import com.dialtone.switching.PartyState;
 import com.dialtone.switching.RecordingState;
 import com.dialtone.switching.ReleaseCause;
@@ -417,6 +418,27 @@ public final class EmbeddedSwitch implements Switch, CustomerSimulator, DeviceCa
                 throw new SwitchRejection(Reason.UNKNOWN_CALL, "call " + callId + " has no external party " + from);
             }
             call.release(customer, ReleaseCause.HANGUP, change);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> customerDtmf(String callId, String from, String digits) {
+        return run(callId, call -> change -> {
+            Party customer = call.findActive(from);
+            if (customer == null || customer.isInternal()) {
+                throw new SwitchRejection(Reason.UNKNOWN_CALL, "call " + callId + " has no external party " + from);
+            }
+            if (!Numbers.isDtmf(digits)) {
+                throw new SwitchRejection(Reason.INVALID_ARGUMENT, "DTMF digits must be " + Numbers.DTMF_SHAPE + ", was '" + digits + "'");
+            }
+            if (customer.state() != PartyState.ESTABLISHED) {
+                throw new SwitchRejection(Reason.NOT_ALLOWED_IN_STATE, "the customer " + from + " is not talking in call " + callId);
+            }
+            for (Party other : call.activeParties()) {
+                if (other.isHeard() && other.state() == PartyState.ESTABLISHED) {
+                    change.dtmfSent(call, other, from, digits);
+                }
+            }
         });
     }
 

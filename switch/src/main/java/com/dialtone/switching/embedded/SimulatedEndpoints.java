@@ -26,4 +26,17 @@ public final class SimulatedEndpoints implements Endpoints {
     public Endpoint ofExternal(String number) {
         return farEnd;
     }
+
+    /**
+     * For its next {@code calls} calls (every call when 0), the far end of an external number behaves so,
+     * whatever the dial plan says: busy, never answering, answering and hanging up at once. A null
+     * behaviour goes back to the dial plan. Any thread; it applies to calls that reach the number from now
+     * on. For the test lab (scenario customers who are busy, faults).
+     */
+    public void overrideFarEnd(String number, FarEndBehaviour behaviour, int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("calls must not be negative, was " + calls);
+        }
+        farEnd.override(number, behaviour, calls);
+    }
 }

@@ -2,6 +2,8 @@ package com.dialtone.switching.embedded;
 
 import com.dialtone.switching.endpoint.Leg;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays the people behind external numbers, as the dial plan says: they answer after a while, are busy,
@@ -11,6 +13,12 @@ import java.time.Duration;
 final class SimulatedFarEnd extends SimulatedDevice {
 
     private final DialPlan plan;
+    /** Numbers told to behave otherwise for a while (the test lab), by number. */
+    private final Map<String, Overridden> overrides = new ConcurrentHashMap<>();
+
+    /** A behaviour for the next {@code calls} calls to a number, or until cleared when 0. */
+    private record Overridden(FarEndBehaviour behaviour, int calls) {
+    }
 
     SimulatedFarEnd(DialPlan plan) {
         this.plan = plan;
@@ -18,7 +26,8 @@ final class SimulatedFarEnd extends SimulatedDevice {
 
     @Override
     public void ring(Leg leg) {
-        FarEndBehaviour behaviour = plan.behaviourOf(leg.number());
+        FarEndBehaviour behaviour = behaviourFor(leg.number());
+        leg.attach(behaviour); // how it behaves once connected too
         switch (behaviour.outcome()) {
             case BUSY -> leg.after(Duration.ZERO).busy();
             case ANSWER -> {
@@ -29,9 +38,33 @@ final class SimulatedFarEnd extends SimulatedDevice {
         }
     }
 
+    /** From now on the number behaves so for its next {@code calls} calls (all when 0); null goes back to the dial plan. */
+    void override(String number, FarEndBehaviour behaviour, int calls) {
+        if (behaviour == null) {
+            overrides.remove(number);
+        } else {
+            overrides.put(number, new Overridden(behaviour, calls));
+        }
+    }
+
+    /** How the number behaves for a call reaching it now: an override (counting the call), else the dial plan. */
+    private FarEndBehaviour behaviourFor(String number) {
+        Overridden override = overrides.get(number);
+        if (override == null) {
+            return plan.behaviourOf(number);
+        }
+        if (override.calls() == 1) {
+            overrides.remove(number, override);
+        } else if (override.calls() > 1) {
+            overrides.replace(number, override, new Overridden(override.behaviour(), override.calls() - 1));
+        }
+        return override.behaviour();
+    }
+
     @Override
     public void connect(Leg leg) {
-        Duration hangUpAfter = plan.behaviourOf(leg.number()).hangUpAfter();
+        FarEndBehaviour behaviour = leg.attachment() instanceof FarEndBehaviour rung ? rung : plan.behaviourOf(leg.number());
+        Duration hangUpAfter = behaviour.hangUpAfter();
         if (hangUpAfter != null) {
             leg.after(hangUpAfter).hungUp();
         }

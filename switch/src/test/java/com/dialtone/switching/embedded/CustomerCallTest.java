@@ -153,4 +153,20 @@ class CustomerCallTest {
 
         assertThat(f.sw.call(call.id())).isEmpty();
     }
+
+    @Test
+    void customerDtmf_reachesTheAgent_onlyOnceTalking_andBadDigitsAreRefused() {
+        CallSnapshot call = f.customerCalls(CALLER, AGENT1);
+        assertRejected(Reason.NOT_ALLOWED_IN_STATE, f.sw.customerDtmf(call.id(), CALLER, "1"));
+        done(f.sw.answer(call.id(), AGENT1));
+        assertRejected(Reason.INVALID_ARGUMENT, f.sw.customerDtmf(call.id(), CALLER, "12x"));
+        assertRejected(Reason.UNKNOWN_CALL, f.sw.customerDtmf(call.id(), AGENT1, "1"));
+        assertThat(f.recorder.of(AGENT1, CallEvent.DtmfSent.class)).isEmpty();
+
+        done(f.sw.customerDtmf(call.id(), CALLER, "4711#"));
+
+        assertThat(f.recorder.of(AGENT1, CallEvent.DtmfSent.class)).singleElement()
+                .satisfies(e -> assertThat(e.sender()).isEqualTo(CALLER))
+                .satisfies(e -> assertThat(e.digits()).isEqualTo("4711#"));
+    }
 }

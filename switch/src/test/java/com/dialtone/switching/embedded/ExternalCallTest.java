@@ -126,4 +126,34 @@ class ExternalCallTest {
     private static PartySnapshot farEnd(CallSnapshot call) {
         return call.parties().get(1);
     }
+
+    @Test
+    void anOverride_makesANumberBusyForItsNextCalls_thenTheDialPlanAppliesAgain() {
+        f.endpoints.overrideFarEnd("5551212", FarEndBehaviour.busy(), 2);
+        for (int i = 0; i < 2; i++) {
+            CallSnapshot call = f.dial(AGENT1, "5551212");
+            f.loop.runDueTimers();
+            assertThat(f.recorder.releaseCauseOf(AGENT1)).isEqualTo(ReleaseCause.BUSY);
+            assertThat(f.sw.call(call.id())).isEmpty();
+        }
+
+        CallSnapshot third = f.dial(AGENT1, "5551212");
+        f.loop.advance(Duration.ofSeconds(1));
+        assertThat(farEnd(f.call(third.id())).state()).as("the dial plan's: answers after 1 s").isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void anOverrideUntilCleared_answersAndHangsUp_andClearingIt_restoresTheDialPlan() {
+        f.endpoints.overrideFarEnd("5550100", FarEndBehaviour.answerThenHangUp(Duration.ZERO, Duration.ZERO), 0);
+        for (int i = 0; i < 3; i++) {
+            CallSnapshot call = f.dial(AGENT1, "5550100");
+            f.loop.runDueTimers();
+            assertThat(f.sw.call(call.id())).as("answered and hung up at once").isEmpty();
+        }
+        f.endpoints.overrideFarEnd("5550100", null, 0);
+
+        CallSnapshot call = f.dial(AGENT1, "5550100");
+        f.loop.advance(Duration.ofMinutes(1));
+        assertThat(farEnd(f.call(call.id())).state()).isEqualTo(ESTABLISHED);
+    }
 }

@@ -42,6 +42,7 @@ class SwitchFixture {
             Duration.ofSeconds(15), Map.of(AGENT3, Duration.ofSeconds(10)));
 
     final ManualSwitchLoop loop = new ManualSwitchLoop();
+    final SimulatedEndpoints endpoints = new SimulatedEndpoints(DEMO_PLAN);
     final EmbeddedSwitch sw;
     final EventRecorder recorder = new EventRecorder();
 
@@ -50,7 +51,7 @@ class SwitchFixture {
     }
 
     SwitchFixture(RoutingPlan routing) {
-        sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), DEMO_PLAN, routing, loop);
+        sw = new EmbeddedSwitch(Set.of(AGENT1, AGENT2, AGENT3, AGENT4), routing, endpoints, loop);
         sw.addListener(recorder);
     }
 
