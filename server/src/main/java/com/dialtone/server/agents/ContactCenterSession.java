@@ -61,7 +61,7 @@ public final class ContactCenterSession {
         succeeded.put("statusCode", 0);
         succeeded.put("channel", VOICE);
         Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("statusCode", 7);
+        reply.put("statusCode", StatusCode.PARTIAL_SUCCESS.code());
         reply.put("failed", List.of(failed));
         reply.put("succeeded", List.of(succeeded));
         return reply;

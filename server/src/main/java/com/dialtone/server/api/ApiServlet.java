@@ -82,7 +82,7 @@ public final class ApiServlet extends HttpServlet {
                     throw new GwsException(StatusCode.NOT_FOUND, "No resource at " + request.getRequestURI());
                 }
                 response.setHeader("Allow", String.join(", ", allowed));
-                throw new GwsException(StatusCode.FORBIDDEN, 405,
+                throw new GwsException(StatusCode.METHOD_NOT_ALLOWED,
                         request.getMethod() + " is not supported on " + request.getRequestURI() + "; use " + String.join(" or ", allowed));
             }
             request.setAttribute(RequestMetrics.ROUTE_ATTRIBUTE, request.getServletPath() + route.pattern());

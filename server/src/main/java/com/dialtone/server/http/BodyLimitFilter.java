@@ -72,7 +72,7 @@ public final class BodyLimitFilter extends HttpFilter {
 
     private static void refuseAndClose(HttpServletResponse response, String message) throws IOException {
         response.setHeader("Connection", "close");
-        JsonResponses.write(response, 413, GwsException.errorBody(StatusCode.INVALID_INPUT, message));
+        JsonResponses.write(response, StatusCode.BODY_TOO_LARGE.httpStatus(), GwsException.errorBody(StatusCode.BODY_TOO_LARGE, message));
     }
 
     /** Reads the rest of the body away with non-blocking reads (at most {@code budget} bytes), then answers 413. */
@@ -88,7 +88,7 @@ public final class BodyLimitFilter extends HttpFilter {
         Runnable answer = () -> {
             if (answered.compareAndSet(false, true)) {
                 try {
-                    JsonResponses.write(response, 413, GwsException.errorBody(StatusCode.INVALID_INPUT, message));
+                    JsonResponses.write(response, StatusCode.BODY_TOO_LARGE.httpStatus(), GwsException.errorBody(StatusCode.BODY_TOO_LARGE, message));
                 } catch (IOException | RuntimeException e) {
                     // the client is gone: nothing to answer
                 }

@@ -9,16 +9,11 @@ import java.util.Map;
 public final class GwsException extends RuntimeException {
 
     private final StatusCode statusCode;
-    private final int httpStatus;
 
+    /** The HTTP status is the one the error table gives the code: no caller chooses its own. */
     public GwsException(StatusCode statusCode, String message) {
-        this(statusCode, statusCode.httpStatus(), message);
-    }
-
-    public GwsException(StatusCode statusCode, int httpStatus, String message) {
         super(message, null, false, false);
         this.statusCode = statusCode;
-        this.httpStatus = httpStatus;
     }
 
     public static GwsException missing(String parameter) {
@@ -38,7 +33,7 @@ public final class GwsException extends RuntimeException {
     }
 
     public int httpStatus() {
-        return httpStatus;
+        return statusCode.httpStatus();
     }
 
     /** The reply body: {@code statusCode} and {@code statusMessage} and nothing else, as GWS does. */

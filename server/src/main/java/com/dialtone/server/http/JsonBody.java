@@ -17,7 +17,7 @@ public final class JsonBody {
     public static JsonNode read(HttpServletRequest request, int maxBytes) throws IOException {
         String contentType = request.getContentType();
         if (contentType == null || !mediaType(contentType).equals("application/json")) {
-            throw new GwsException(StatusCode.INVALID_INPUT, 415,
+            throw new GwsException(StatusCode.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json, was " + (contentType == null ? "missing" : "'" + contentType + "'"));
         }
         // BodyLimitFilter refused anything over the limit already; this only keeps the parser's input bounded.
@@ -59,7 +59,7 @@ public final class JsonBody {
     }
 
     private static GwsException tooLarge(long size, int maxBytes) {
-        return new GwsException(StatusCode.INVALID_INPUT, 413,
+        return new GwsException(StatusCode.BODY_TOO_LARGE,
                 "Request body is " + (size > maxBytes ? "more than " + maxBytes : size) + " bytes; the limit is " + maxBytes);
     }
 }

@@ -41,8 +41,12 @@ public final class JsonErrorHandler extends ErrorHandler {
     private static byte[] body(int code, String message) {
         StatusCode statusCode = switch (code) {
             case 401 -> StatusCode.NOT_AUTHENTICATED;
-            case 403, 405 -> StatusCode.FORBIDDEN;
+            case 403 -> StatusCode.FORBIDDEN;
             case 404 -> StatusCode.NOT_FOUND;
+            case 405 -> StatusCode.METHOD_NOT_ALLOWED;
+            case 413 -> StatusCode.BODY_TOO_LARGE;
+            case 415 -> StatusCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> StatusCode.SERVICE_UNAVAILABLE;
             default -> code >= 500 ? StatusCode.INTERNAL_ERROR : StatusCode.INVALID_INPUT;
         };
         String text = code >= 500 || message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;

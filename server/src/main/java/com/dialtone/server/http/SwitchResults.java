@@ -37,10 +37,10 @@ public final class SwitchResults {
             }
             throw new IllegalStateException("the switch failed a request", e.getCause());
         } catch (TimeoutException e) {
-            throw new GwsException(StatusCode.INTERNAL_ERROR, 503, "Voice service is not available at this time");
+            throw new GwsException(StatusCode.SERVICE_UNAVAILABLE, "Voice service is not available at this time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GwsException(StatusCode.INTERNAL_ERROR, 503, "Voice service is not available at this time");
+            throw new GwsException(StatusCode.SERVICE_UNAVAILABLE, "Voice service is not available at this time");
         }
     }
 
