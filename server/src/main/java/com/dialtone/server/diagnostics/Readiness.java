@@ -54,19 +54,11 @@ public final class Readiness implements AutoCloseable {
             parts = new LinkedHashMap<>(checks);
         }
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
-        parts.forEach((name, check) -> started.put(name, running.computeIfAbsent(name, n -> {
-            CompletableFuture<Void> result = CompletableFuture.runAsync(() -> {
-                try {
-                    check.verify();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }, threads);
-            result.whenComplete((ignored, failure) -> running.remove(n, result));
-            return result;
-        })));
+        // A check still running is waited for again rather than started twice; a finished one is replaced.
+        // (Not computeIfAbsent with a removal on completion: a check that fails at once completes inside the
+        // mapping function, its removal is lost, and its failure would be answered for ever.)
+        parts.forEach((name, check) -> started.put(name, running.compute(name,
+                (n, current) -> current != null && !current.isDone() ? current : start(check))));
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         Map<String, String> states = new LinkedHashMap<>();
         started.forEach((name, result) -> states.put(name, state(result, deadline)));
@@ -74,6 +66,18 @@ public final class Readiness implements AutoCloseable {
             states.put("server", "DOWN: stopping");
         }
         return states;
+    }
+
+    private CompletableFuture<Void> start(Check check) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                check.verify();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, threads);
     }
 
     /** Whether every part is up. */
