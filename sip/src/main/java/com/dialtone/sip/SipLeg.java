@@ -39,6 +39,8 @@ public final class SipLeg {
     boolean cancelWhenProvisional;
     /** The ACK of an offerless INVITE's answer, held until the peer's media is known (RFC 3725 flow I). */
     javax.sip.message.Request pendingAck;
+    /** INVITEs of other legs waiting for this leg's media (the re-INVITE flow's second leg waits for the first). */
+    final java.util.List<Runnable> waiting = new java.util.ArrayList<>(1);
     long lastKeepAliveAnswer = System.nanoTime();
     boolean keepAlivePending;
 

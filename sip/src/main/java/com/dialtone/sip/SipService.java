@@ -165,9 +165,61 @@ public final class SipService implements SipListener, AutoCloseable {
     public SipLeg callPhone(String dn, String callerNumber, boolean autoAnswer, SipLeg mediaFrom) throws NotRegistered {
         Registration registration = registrar.find(dn).orElseThrow(() -> new NotRegistered(dn));
         SipLeg leg = newLeg(SipLeg.Kind.PHONE, dn, true);
-        loop.execute(() -> sendInvite(leg, registration.contact(), registration.transport(), callerNumber, autoAnswer,
-                mediaFrom == null ? null : mediaFrom.remoteSdp));
+        loop.execute(() -> whenMediaKnown(mediaFrom, leg, () -> sendInvite(leg, registration.contact(), registration.transport(),
+                callerNumber, autoAnswer, mediaFrom == null ? null : mediaFrom.remoteSdp)));
         return leg;
+    }
+
+    /**
+     * Calls an external number through a trunk, with {@code mediaFrom}'s media as the offer (the agent's phone,
+     * once it answered: the INVITE waits for that). The Request-URI is {@code sip:number@host:port;transport=...}.
+     */
+    public SipLeg callTrunk(SipSettings.Trunk trunk, String number, String callerNumber, SipLeg mediaFrom) {
+        SipLeg leg = newLeg(SipLeg.Kind.TRUNK, number, true);
+        String target = "sip:" + number + "@" + trunk.host() + ":" + trunk.port() + ";transport=" + trunk.transport();
+        loop.execute(() -> whenMediaKnown(mediaFrom, leg, () -> sendInvite(leg, target, trunk.transport(), callerNumber, false,
+                mediaFrom == null ? null : mediaFrom.remoteSdp)));
+        return leg;
+    }
+
+    /**
+     * Runs {@code invite} once {@code first}'s end has described its media: at once when it has (or there is no
+     * first leg), else when it answers. The re-INVITE flow's second INVITE waits so for the agent's phone.
+     */
+    private void whenMediaKnown(SipLeg first, SipLeg leg, Runnable invite) {
+        if (first == null || first.remoteSdp != null || first.state == SipLeg.State.ENDED) {
+            invite.run();
+        } else {
+            first.waiting.add(invite);
+        }
+    }
+
+    /**
+     * Answers an incoming call (from a phone or a trunk) with its peer's media, or, when it has no peer yet, with
+     * the hold sink (its audio goes nowhere until it is bridged). Nothing for a leg that is not ringing in.
+     */
+    public void answer(SipLeg leg) {
+        loop.execute(() -> {
+            if (leg.isOutgoing() || leg.state == SipLeg.State.CONFIRMED || leg.state == SipLeg.State.ENDED || leg.incomingInvite == null) {
+                return;
+            }
+            try {
+                Sdp media = leg.peer != null && leg.peer.remoteSdp != null ? mediaFor(leg)
+                        : leg.remoteSdp != null ? leg.remoteSdp.withConnection(settings.host(), holdSink.port()).withDirection(Sdp.SENDRECV) : null;
+                Response ok = messages.createResponse(Response.OK, leg.incomingInvite.getRequest());
+                ok.addHeader(ourContact(transportOf(leg.incomingInvite.getRequest())));
+                if (media != null) {
+                    Sdp answer = leg.stamp(media, settings.host());
+                    leg.sentSdp = answer;
+                    ok.setContent(answer.toString(), headers.createContentTypeHeader("application", "sdp"));
+                }
+                leg.state = SipLeg.State.CONFIRMED;
+                leg.lastKeepAliveAnswer = System.nanoTime();
+                leg.incomingInvite.sendResponse(ok);
+            } catch (Exception e) {
+                LOG.warn("answer of {} failed", leg, e);
+            }
+        });
     }
 
     /**
@@ -197,9 +249,30 @@ public final class SipService implements SipListener, AutoCloseable {
         });
     }
 
+    /**
+     * The leg's end alone hears nothing and is heard by no one (its media goes to the hold sink), whatever its
+     * peer does: a party whose other party went on hold, or who waits for one (a consultation under way).
+     */
+    public void isolate(SipLeg leg) {
+        loop.execute(() -> {
+            leg.held = true;
+            reconcile(leg);
+        });
+    }
+
+    /** True until {@link #close}. */
+    public boolean isRunning() {
+        return !loop.isShutdown();
+    }
+
     /** Ends the leg from Dialtone's side: BYE once answered, CANCEL while ringing, 486 to an incoming call. */
     public void hangUp(SipLeg leg) {
-        loop.execute(() -> end(leg, Response.BUSY_HERE));
+        hangUp(leg, Response.BUSY_HERE);
+    }
+
+    /** As {@link #hangUp(SipLeg)}, refusing an incoming call that is still ringing with {@code refusal} (486, 603, 404). */
+    public void hangUp(SipLeg leg, int refusal) {
+        loop.execute(() -> end(leg, refusal));
     }
 
     /** Sends DTMF digits to the leg's end as SIP INFO ({@code application/dtmf-relay}), one after the other. */
@@ -319,7 +392,7 @@ public final class SipService implements SipListener, AutoCloseable {
                 if (leg != null) {
                     reinvited(event, leg);
                 } else {
-                    respond(event, Response.FORBIDDEN); // calls from phones and trunks come with the switch's endpoints
+                    incoming(event);
                 }
             }
             case Request.INFO -> info(event, leg);
@@ -460,6 +533,97 @@ public final class SipService implements SipListener, AutoCloseable {
         }
     }
 
+    /**
+     * A new call: from a trunk (the request comes from a trunk's address and port) or from a registered phone
+     * dialling on its handset (digest-authenticated as for REGISTER). Anything else is refused with 403. The call
+     * rings (180) until the switch answers or refuses it.
+     */
+    private void incoming(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        gov.nist.javax.sip.message.SIPRequest raw = (gov.nist.javax.sip.message.SIPRequest) request;
+        String remoteHost = raw.getRemoteAddress() == null ? null : raw.getRemoteAddress().getHostAddress();
+        int remotePort = raw.getRemotePort();
+        String from = userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        String to = userOf(request.getRequestURI());
+        SipSettings.Trunk trunk = settings.trunks().stream()
+                .filter(t -> sameHost(t.host(), remoteHost) && t.port() == remotePort).findFirst().orElse(null);
+        SipLeg.Kind kind;
+        if (trunk != null) {
+            kind = SipLeg.Kind.TRUNK;
+            to = to == null ? null : trunk.inbound().getOrDefault(to, to);
+        } else {
+            String ha1 = from == null || !registrar.find(from).isPresent() ? null : settings.phones().get(from);
+            if (ha1 == null) {
+                respond(event, Response.FORBIDDEN); // neither a trunk nor a registered phone
+                return;
+            }
+            AuthorizationHeader authorization = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
+            Digest.NonceCheck nonce = authorization == null ? null : digest.check(authorization.getNonce());
+            if (authorization == null || nonce != Digest.NonceCheck.GOOD || !from.equals(authorization.getUsername())) {
+                challenge(event, nonce == Digest.NonceCheck.STALE);
+                return;
+            }
+            String nc = authorization.getNonceCount() < 0 ? null : String.format("%08x", authorization.getNonceCount());
+            if (!Digest.verify(ha1, request.getMethod(), authorization.getURI().toString(), authorization.getNonce(),
+                    authorization.getQop(), nc, authorization.getCNonce(), authorization.getResponse())) {
+                respond(event, Response.FORBIDDEN);
+                return;
+            }
+            kind = SipLeg.Kind.PHONE;
+        }
+        if (to == null || from == null) {
+            respond(event, Response.NOT_FOUND);
+            return;
+        }
+        byte[] body = request.getRawContent();
+        Sdp offer = null;
+        if (body != null && body.length > 0) {
+            try {
+                offer = Sdp.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                respond(event, Response.NOT_ACCEPTABLE_HERE);
+                return;
+            }
+        }
+        if (offer == null) {
+            respond(event, Response.NOT_ACCEPTABLE_HERE); // an offerless INVITE from outside: not supported yet
+            return;
+        }
+        ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+                : provider.getNewServerTransaction(request);
+        SipLeg leg = newLeg(kind, from, false);
+        leg.incomingInvite = transaction;
+        leg.dialog = transaction.getDialog();
+        leg.dialog.setApplicationData(leg);
+        leg.remoteSdp = offer;
+        leg.state = SipLeg.State.EARLY;
+        Response ringing = messages.createResponse(Response.RINGING, request);
+        ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(Long.toHexString(legIds.incrementAndGet() ^ System.nanoTime()));
+        ringing.addHeader(ourContact(transportOf(request)));
+        transaction.sendResponse(ringing);
+        events.incoming(leg, from, to);
+    }
+
+    private static String userOf(URI uri) {
+        return uri instanceof SipURI sip ? sip.getUser() : null;
+    }
+
+    private static boolean sameHost(String configured, String actual) {
+        if (actual == null) {
+            return false;
+        }
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(configured)) {
+                if (address.getHostAddress().equals(actual)) {
+                    return true;
+                }
+            }
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+
     private void info(RequestEvent event, SipLeg leg) {
         respond(event, Response.OK);
         byte[] body = event.getRequest().getRawContent();
@@ -550,7 +714,7 @@ public final class SipService implements SipListener, AutoCloseable {
             leg.state = SipLeg.State.CONFIRMED;
             leg.lastKeepAliveAnswer = System.nanoTime();
             loop.schedule(() -> sendPendingAck(leg), settings.ackDelay().toMillis(), TimeUnit.MILLISECONDS);
-            events.answered(leg);
+            answered(leg);
             return;
         }
         event.getDialog().sendAck(ack);
@@ -561,12 +725,20 @@ public final class SipService implements SipListener, AutoCloseable {
         if (initial) {
             leg.state = SipLeg.State.CONFIRMED;
             leg.lastKeepAliveAnswer = System.nanoTime();
-            events.answered(leg);
+            answered(leg);
         }
         if (leg.peer != null) {
             reconcile(leg.peer);
         }
         reconcile(leg);
+    }
+
+    /** Tells the switch, then sends the INVITEs that waited for this leg's media (the re-INVITE flow's second leg). */
+    private void answered(SipLeg leg) {
+        events.answered(leg);
+        List<Runnable> waiting = new ArrayList<>(leg.waiting);
+        leg.waiting.clear();
+        waiting.forEach(Runnable::run);
     }
 
     private static SipEvents.Failure failureOf(int status, boolean cancelled) {
@@ -609,10 +781,13 @@ public final class SipService implements SipListener, AutoCloseable {
             sendPendingAck(leg);
             return;
         }
-        if (leg.state != SipLeg.State.CONFIRMED || leg.reinviting || leg.peer == null || leg.peer.remoteSdp == null) {
+        if (leg.state != SipLeg.State.CONFIRMED || leg.reinviting) {
             return;
         }
         Sdp wanted = mediaFor(leg);
+        if (wanted == null) {
+            return;
+        }
         if (leg.sentSdp != null && leg.sentSdp.mediaKey().equals(wanted.mediaKey())) {
             return;
         }
@@ -637,9 +812,12 @@ public final class SipService implements SipListener, AutoCloseable {
      * after a re-INVITE takes it out of {@code recvonly} or {@code inactive}, so a retrieved call would stay silent.)
      */
     private Sdp mediaFor(SipLeg leg) {
-        Sdp peer = leg.peer.remoteSdp;
-        return leg.held ? peer.withConnection(settings.host(), holdSink.port()).withDirection(Sdp.SENDRECV)
-                : peer.withDirection(Sdp.SENDRECV);
+        Sdp peer = leg.peer == null ? null : leg.peer.remoteSdp;
+        if (leg.held) {
+            Sdp codecs = peer != null ? peer : leg.remoteSdp; // a held leg with no peer keeps its own codecs
+            return codecs == null ? null : codecs.withConnection(settings.host(), holdSink.port()).withDirection(Sdp.SENDRECV);
+        }
+        return peer == null ? null : peer.withDirection(Sdp.SENDRECV);
     }
 
     private void reconcileLater(SipLeg leg) {
@@ -660,6 +838,9 @@ public final class SipService implements SipListener, AutoCloseable {
     // ---- sending ----
 
     private void sendInvite(SipLeg leg, String target, String transport, String callerNumber, boolean autoAnswer, Sdp offer) {
+        if (leg.state == SipLeg.State.ENDED) {
+            return; // released while it waited for the first leg's media
+        }
         try {
             URI requestUri = addresses.createURI(target);
             SipURI fromUri = addresses.createSipURI(callerNumber == null ? "dialtone" : callerNumber, settings.host() + ":" + settings.port());
