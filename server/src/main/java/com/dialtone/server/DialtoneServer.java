@@ -210,7 +210,8 @@ public final class DialtoneServer implements AutoCloseable {
                 new DeviceOperations(telephony, allDevices, agentStates, features), urls);
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         historyWriter = new HistoryWriter(database);
-        CallHistory history = new CallHistory(allDevices, stored.users(), historyWriter);
+        // The history's times come from the switch's clock, as the calls' own do (a test's manual clock too).
+        CallHistory history = new CallHistory(allDevices, stored.users(), historyWriter, new SwitchClock(loop));
         DeliveryOrder deliveryOrder = new DeliveryOrder(deliveries);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DiagnosticsResource(Version.current()).routes());

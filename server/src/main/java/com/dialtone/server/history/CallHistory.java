@@ -72,11 +72,7 @@ public final class CallHistory implements SwitchListener {
      */
     private final ConcurrentHashMap<String, Set<String>> participants = new ConcurrentHashMap<>();
 
-    public CallHistory(Devices devices, Users users, HistoryWriter writer) {
-        this(devices, users, writer, Clock.systemUTC());
-    }
-
-    CallHistory(Devices devices, Users users, HistoryWriter writer, Clock clock) {
+    public CallHistory(Devices devices, Users users, HistoryWriter writer, Clock clock) {
         this.devices = devices;
         this.users = users;
         this.writer = writer;

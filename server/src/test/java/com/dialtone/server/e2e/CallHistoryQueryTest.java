@@ -4,9 +4,12 @@ import static com.dialtone.server.e2e.AgentStateTest.assertRefused;
 import static com.dialtone.server.e2e.History.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dialtone.switching.embedded.ManualSwitchLoop;
+import com.dialtone.switching.embedded.SwitchLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,10 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class CallHistoryQueryTest extends EndToEndTest {
 
+    /** The switch's clock, which the history's times come from: the test spaces the calls' start times itself. */
+    private final ManualSwitchLoop clock = new ManualSwitchLoop();
     private Agent agent1;
     /** agent1's calls, oldest first: to 5550100, to 15002, to 5550100, to 15002, to 5550100. */
     private final List<String> calls = new ArrayList<>();
     private final List<Instant> startedAt = new ArrayList<>();
+
+    @Override
+    protected SwitchLoop switchLoop() {
+        return clock;
+    }
 
     @BeforeEach
     void fiveCalls() throws Exception {
@@ -31,6 +41,7 @@ class CallHistoryQueryTest extends EndToEndTest {
         for (int i = 0; i < 5; i++) {
             String destination = i % 2 == 0 ? "5550100" : "15002";
             String id = agent1.dial(destination).path("id").asText();
+            clock.runDueTimers(); // 5550100 answers at once
             if (destination.equals("5550100")) {
                 agent1.expectCall(id, "StatusChange", "Established");
             }
@@ -38,7 +49,7 @@ class CallHistoryQueryTest extends EndToEndTest {
             agent1.expectCall(id, "StatusChange", "Released");
             calls.add(id);
             startedAt.add(Instant.parse(History.call(agent1, id).path("startedAt").asText()));
-            Thread.sleep(5); // distinct start times, whatever the clock's resolution
+            clock.advance(Duration.ofMillis(5)); // distinct start times
         }
     }
 
@@ -95,7 +106,9 @@ class CallHistoryQueryTest extends EndToEndTest {
     @Test
     void theWholeHistory_isForAdmins_withTheSameFilters() throws Exception {
         Agent agent3 = login("agent3", Transport.WEBSOCKET);
-        String other = agent3.callWithCustomer();
+        String other = agent3.dial("5550100").path("id").asText();
+        clock.runDueTimers(); // 5550100 answers at once
+        agent3.expectCall(other, "StatusChange", "Established");
         agent3.perform(other, "Hangup", "");
         agent3.expectCall(other, "StatusChange", "Released");
         Agent admin = restOnly("admin");

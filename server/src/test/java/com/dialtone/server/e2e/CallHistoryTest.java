@@ -4,10 +4,13 @@ import static com.dialtone.server.e2e.History.parties;
 import static com.dialtone.server.e2e.History.statesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dialtone.switching.embedded.ManualSwitchLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +26,22 @@ class CallHistoryTest extends EndToEndTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void anExternalCall_isRecorded_withItsDataAndRecording_theMomentItsReleasedArrives(Transport transport) throws Exception {
-        Agent agent1 = login("agent1", transport);
+        // On the manual clock (the history's times are the switch's): the call lasts exactly 1.5 s, however slow the machine.
+        ManualSwitchLoop clock = new ManualSwitchLoop();
+        try (GwsServer onClock = GwsServer.onClock(clock)) {
+            Agent agent1 = Agent.login(onClock, "agent1", transport);
+            try {
+                anExternalCall(agent1, clock);
+            } finally {
+                agent1.close();
+            }
+        }
+    }
+
+    private static void anExternalCall(Agent agent1, ManualSwitchLoop clock) {
         JsonNode dialing = agent1.dial("5550100");
         String id = dialing.path("id").asText();
+        clock.runDueTimers(); // 5550100 answers at once
         agent1.expectCall(id, "StatusChange", "Established");
         agent1.perform(id, "AttachUserData", "'userData':{'Case':'42','Priority':7}");
         agent1.expectCall(id, "AttachedDataChanged", "Established");
@@ -33,7 +49,7 @@ class CallHistoryTest extends EndToEndTest {
         agent1.expectCall(id, "CallRecordingStateChange", "Established");
         agent1.perform(id, "PauseCallRecording", "");
         agent1.expectCall(id, "CallRecordingStateChange", "Established");
-        Thread.sleep(1100); // a call of at least a second, to see its duration
+        clock.advance(Duration.ofMillis(1500));
 
         agent1.perform(id, "Hangup", "");
         JsonNode released = agent1.expectCall(id, "StatusChange", "Released");
@@ -48,6 +64,8 @@ class CallHistoryTest extends EndToEndTest {
         assertThat(statesOf(call, "15001")).containsExactly("Dialing", "Established", "Released");
         assertThat(statesOf(call, "5550100")).containsExactly("Ringing", "Established", "Released");
         History.assertTimesConsistent(call);
+        assertThat(Duration.between(Instant.parse(call.path("startedAt").asText()), Instant.parse(call.path("endedAt").asText())))
+                .as("from the Dial to the Hangup on the switch's clock").isEqualTo(Duration.ofMillis(1500));
         assertThat(call.path("duration").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(call.path("userData")).as("the data as the call ended").isEqualTo(released.path("userData"));
         assertThat(call.path("userData").path("Case").asText()).isEqualTo("42");

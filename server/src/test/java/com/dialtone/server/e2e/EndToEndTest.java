@@ -1,5 +1,6 @@
 package com.dialtone.server.e2e;
 
+import com.dialtone.switching.embedded.SwitchLoop;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +17,15 @@ abstract class EndToEndTest {
         return new String[0];
     }
 
+    /** The switch's loop and clock; override with a ManualSwitchLoop where the test must set the time. */
+    protected SwitchLoop switchLoop() {
+        return null;
+    }
+
     @BeforeEach
     void startServer() {
-        server = GwsServer.start(configuration());
+        SwitchLoop loop = switchLoop();
+        server = loop == null ? GwsServer.start(configuration()) : GwsServer.onClock(loop, configuration());
     }
 
     @AfterEach

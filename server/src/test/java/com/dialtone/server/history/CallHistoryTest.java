@@ -15,6 +15,7 @@ import com.dialtone.switching.SwitchListener;
 import com.dialtone.switching.UserData;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.ThreadSwitchLoop;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,7 @@ class CallHistoryTest {
              HistoryWriter writer = new HistoryWriter(database); ThreadSwitchLoop loop = new ThreadSwitchLoop()) {
             EmbeddedSwitch telephony = new EmbeddedSwitch(demo.devices().all().stream().map(Device::phoneNumber).collect(Collectors.toSet()),
                     demo.dialPlan(), loop);
-            CallHistory history = new CallHistory(demo.devices(), demo.users(), writer);
+            CallHistory history = new CallHistory(demo.devices(), demo.users(), writer, Clock.systemUTC());
             telephony.addListener(history);
             // As the notifier does: at each device's release, take what to wait for, and look in the
             // database the moment it completes.

@@ -9,6 +9,8 @@ import com.dialtone.server.storage.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,7 +154,8 @@ class HistoryWriterTest {
                 }
                 writes.add(writer.submit(call("LOCKED", T0, T0.plusSeconds(1), List.of(party(0, "15001", ALICE, "alice", T0, T0.plusSeconds(1))))));
                 await().atMost(Duration.ofSeconds(5)).until(() -> writer.stats().queued() == 0);
-                Thread.sleep(100); // the writer is now blocked on the row lock, inside its transaction
+                // The writer is blocked on the row lock, inside its transaction: the database says so.
+                await().atMost(Duration.ofSeconds(5)).until(() -> waitingOnALock(lock, kind));
                 for (int i = 0; i < 50; i++) {
                     writes.add(writer.submit(call("B" + i, at(i + 1), null, List.of(party(0, "15001", ALICE, "alice", at(i + 1), null)))));
                     if (i == 25) {
@@ -292,6 +295,17 @@ class HistoryWriterTest {
         try (PreparedStatement select = db.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Whether a session of this database waits for a lock another one holds. */
+    private static boolean waitingOnALock(Connection connection, TestDatabase kind) throws SQLException {
+        String query = kind == TestDatabase.POSTGRESQL
+                ? "SELECT count(*) FROM pg_locks WHERE NOT granted"
+                : "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1) > 0;
         }
     }
 }
