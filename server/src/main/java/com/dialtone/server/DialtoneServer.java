@@ -63,6 +63,7 @@ import com.dialtone.server.workspace.ServicesResource;
 import com.dialtone.server.workspace.TServerSettingsResource;
 import com.dialtone.server.workspace.UserEventsResource;
 import com.dialtone.server.workspace.WorkbinsResource;
+import com.dialtone.server.telephony.SipTelephony;
 import com.dialtone.switching.embedded.EmbeddedSwitch;
 import com.dialtone.switching.embedded.SwitchLoop;
 import com.dialtone.switching.embedded.FarEndBehaviour;
@@ -107,6 +108,8 @@ public final class DialtoneServer implements AutoCloseable {
     private final EmbeddedSwitch telephony;
     /** The simulated phones and far ends, which the test lab tells how external numbers behave. */
     private final SimulatedEndpoints simulated;
+    /** The SIP phones and trunks (telephony.sip), or null when every device is simulated. */
+    private final SipTelephony sip;
     private Scenarios scenarios;
     private Notifications notifications;
     private PublicUrls urls;
@@ -145,9 +148,20 @@ public final class DialtoneServer implements AutoCloseable {
         try {
             this.stored = StoredContactCenter.open(database, contactCenter);
             this.simulated = new SimulatedEndpoints(contactCenter.dialPlan());
-            this.telephony = new EmbeddedSwitch(
-                    stored.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
-                    contactCenter.routingPlan(stored.users(), stored.devices()), simulated, loop);
+            this.sip = config.telephony().sip() == null ? null : SipTelephony.start(config.telephony().sip(), java.time.Clock.systemUTC());
+            try {
+                this.telephony = new EmbeddedSwitch(
+                        stored.devices().all().stream().map(d -> d.phoneNumber()).collect(Collectors.toSet()),
+                        contactCenter.routingPlan(stored.users(), stored.devices()), sip == null ? simulated : sip.endpoints(simulated), loop);
+            } catch (RuntimeException e) {
+                if (sip != null) {
+                    sip.close();
+                }
+                throw e;
+            }
+            if (sip != null) {
+                sip.endpoint().takeCallsWith(telephony); // calls from phones and trunks
+            }
         } catch (RuntimeException e) {
             database.close();
             loop.close();
@@ -247,6 +261,9 @@ public final class DialtoneServer implements AutoCloseable {
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(sim, authenticator, csrf, settings.maxRequestBodyBytes()))), "/sim/*");
         serveAgentDesktop(context, this::isDemo);
         readiness.require("database", database::ping).require("switch", this::switchAnswers);
+        if (sip != null) {
+            readiness.require("sip", sip::check);
+        }
         context.addServlet(new ServletHolder("health", new HealthServlet(readiness)), "/health/*");
 
         // The history first: a device's Released is delivered once the write the history submits for it has
@@ -324,6 +341,9 @@ public final class DialtoneServer implements AutoCloseable {
             jetty.stop();
         } finally {
             try {
+                if (sip != null) {
+                    sip.close(); // the phones' and trunks' calls end with a BYE
+                }
                 loop.close(); // no more calls change, so nothing more is submitted to the history ...
             } finally {
                 try {

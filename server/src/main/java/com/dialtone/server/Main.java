@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The {@code dialtone} command line. */
 @Command(name = "dialtone", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A Genesys Web Services 8.5 Voice API server with an embedded switch.",
-        subcommands = {Main.Serve.class, CallCommand.class, ScenarioCommand.class, Main.HashPassword.class})
+        subcommands = {Main.Serve.class, CallCommand.class, ScenarioCommand.class, Main.HashPassword.class, Main.SipHa1.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -133,6 +133,34 @@ public final class Main {
                 return 2;
             }
             System.out.println(PasswordHasher.hash(password));
+            return 0;
+        }
+    }
+
+    @Command(name = "sip-ha1", mixinStandardHelpOptions = true,
+            description = "Reads a SIP phone's password and prints the digest HA1, MD5(dn:realm:password), to put in"
+                    + " telephony.sip.credentials; Dialtone never stores the password.")
+    static final class SipHa1 implements Callable<Integer> {
+
+        @CommandLine.Option(names = "--realm", defaultValue = "dialtone",
+                description = "telephony.sip.realm (default: ${DEFAULT-VALUE}); the HA1 is only good in this realm")
+        String realm;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "DN", description = "the phone's DN, its SIP user name")
+        String dn;
+
+        @Override
+        public Integer call() throws Exception {
+            Console console = System.console();
+            char[] password = console != null
+                    ? console.readPassword("SIP password for " + dn + ": ")
+                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine().toCharArray();
+            if (password == null || password.length == 0) {
+                System.err.println("dialtone: the password must not be empty");
+                return 2;
+            }
+            System.out.println(com.dialtone.sip.Digest.ha1(dn, realm, new String(password)));
+            java.util.Arrays.fill(password, '\0');
             return 0;
         }
     }

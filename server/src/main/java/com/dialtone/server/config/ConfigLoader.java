@@ -170,6 +170,14 @@ public final class ConfigLoader {
         logging.levels().forEach((logger, level) -> checkLevel("logging.levels." + logger, level));
         check(logging.configFile() == null || Files.isReadable(Path.of(logging.configFile())),
                 "logging.configFile: cannot read " + logging.configFile());
+        java.util.Set<String> dns = new java.util.HashSet<>();
+        for (UserSettings user : config.users()) {
+            if (user != null && user.devices() != null) {
+                user.devices().stream().filter(java.util.Objects::nonNull).map(DeviceSettings::phoneNumber)
+                        .filter(java.util.Objects::nonNull).forEach(dns::add);
+            }
+        }
+        config.telephony().validate(dns, config.routing().routingPoints() == null ? java.util.Set.of() : config.routing().routingPoints().keySet());
     }
 
     private static final java.util.Set<String> LEVELS = java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
