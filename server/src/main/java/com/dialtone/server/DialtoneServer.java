@@ -47,6 +47,7 @@ import com.dialtone.server.notifications.CallExtensions;
 import com.dialtone.server.notifications.CallNotifier;
 import com.dialtone.server.notifications.DeliveryOrder;
 import com.dialtone.server.notifications.DeviceNotifier;
+import com.dialtone.server.openapi.OpenApiResource;
 import com.dialtone.server.cometd.LoginSessions;
 import com.dialtone.server.cometd.Notifications;
 import com.dialtone.server.provisioning.ProvisioningApi;
@@ -118,6 +119,8 @@ public final class DialtoneServer implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     /** What /metrics serves (docs/operations.md, "Metrics"). */
     private final Metrics metrics = new Metrics();
+    /** What the API servlets serve (routeTable()). */
+    private final List<String> routeTable = new ArrayList<>();
     /** Hands notifications to CometD off the switch's and the history writer's threads (DeliveryOrder). */
     private final ExecutorService deliveries = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
             new ThreadFactory() {
@@ -229,6 +232,7 @@ public final class DialtoneServer implements AutoCloseable {
         DeliveryOrder deliveryOrder = new DeliveryOrder(deliveries);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DiagnosticsResource(Version.current()).routes());
+        routes.addAll(new OpenApiResource().routes());
         UserMapper userMapper = new UserMapper(urls);
         ProvisioningApi provisioning = new ProvisioningApi(stored, contactCenter, telephony, deviceMapper, userMapper, notifications, urls);
         routes.addAll(new MeResource(devices, calls, channels, allDevices, new ContactCenterSession(telephony), agentStates,
@@ -249,16 +253,15 @@ public final class DialtoneServer implements AutoCloseable {
         internalRoutes.addAll(new UserEventsResource(allDevices).routes());
         routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions(), features).routes());
         CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
-        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(routes, authenticator, csrf, settings.maxRequestBodyBytes()))), "/api/v2/*");
-        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(internalRoutes, authenticator, csrf,
-                settings.maxRequestBodyBytes()))), "/internal-api/*");
+        serveApi(context, "/api/v2", routes, authenticator, csrf);
+        serveApi(context, "/internal-api", internalRoutes, authenticator, csrf);
         // The test lab (docs/test-lab.md): scenarios run on the switch's own loop and clock.
         scenarios = new Scenarios(loop, telephony, telephony,
                 (number, busy) -> simulated.overrideFarEnd(number, busy ? FarEndBehaviour.busy() : null, 0));
         telephony.addListener(scenarios);
         List<Route> sim = new ArrayList<>(new SimulatorResource(telephony, telephony).routes());
         sim.addAll(new ScenarioResource(scenarios).routes());
-        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(sim, authenticator, csrf, settings.maxRequestBodyBytes()))), "/sim/*");
+        serveApi(context, "/sim", sim, authenticator, csrf);
         serveAgentDesktop(context, this::isDemo);
         readiness.require("database", database::ping).require("switch", this::switchAnswers);
         if (sip != null) {
@@ -329,6 +332,23 @@ public final class DialtoneServer implements AutoCloseable {
     /** The parts /health/ready checks; a part added later (the SIP listener) adds its own check. */
     public Readiness readiness() {
         return readiness;
+    }
+
+    /** Serves the routes under the prefix, and adds them to {@link #routeTable()}. */
+    private void serveApi(ServletContextHandler context, String prefix, List<Route> routes, Authenticator authenticator, CsrfProtection csrf) {
+        context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(routes, authenticator, csrf,
+                config.server().maxRequestBodyBytes()))), prefix + "/*");
+        for (Route route : routes) {
+            routeTable.add(route.method() + " " + prefix + route.pattern());
+        }
+    }
+
+    /**
+     * Every route the API servlets serve, as {@code "GET /api/v2/me/calls/{id}"}, once started: what the OpenAPI
+     * description must describe (OpenApiTest).
+     */
+    public List<String> routeTable() {
+        return List.copyOf(routeTable);
     }
 
     @Override

@@ -203,8 +203,11 @@ final class Agent implements AutoCloseable {
 
     Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(WAIT).build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
+            // Every reply of every end-to-end test must be what the OpenAPI description says (docs/openapi.md).
+            OpenApiReplies.DESCRIPTION.check(built.method(), built.uri(), response.statusCode(), body);
             return new Response(response.statusCode(), response.headers(), body.isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(body));
         } catch (IOException e) {
             throw new IllegalStateException(e);
