@@ -12,8 +12,9 @@ import org.slf4j.event.Level;
 /**
  * The request log: one line per HTTP request once its reply is complete (long polls and WebSocket
  * upgrades included), on the logger {@code dialtone.requests}: method, path, status, user and duration,
- * as text ({@code GET /api/v2/me 200 agent1 3ms}) and as fields in JSON ({@code method}, {@code path},
- * {@code status}, {@code durationMs}; {@code user} and {@code callId} from the MDC like every other line).
+ * as text ({@code [agent1] GET /api/v2/me 200 3ms}, the user from the MDC as on every line) and as fields in JSON
+ * ({@code method}, {@code path}, {@code status}, {@code durationMs}; {@code user} and {@code callId} from the MDC like
+ * every other line). The user is named once: the message leaves it to the MDC.
  *
  * <p>Never the query string, a header, a cookie or a body: that is where passwords, session ids and
  * tokens travel. CometD's {@code /connect}, the long poll every client repeats while idle, is logged at
@@ -47,7 +48,8 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
                     .addKeyValue("path", path)
                     .addKeyValue("status", status)
                     .addKeyValue("durationMs", millis)
-                    .log("{} {} {} {} {}ms", method, path, status, user == null ? "-" : user, millis);
+                    // The user is not in the message: the MDC carries it, shown once by both built-in formats.
+                    .log("{} {} {} {}ms", method, path, status, millis);
         } finally {
             put(LogContext.USER, previousUser);
             put(LogContext.CALL_ID, previousCall);

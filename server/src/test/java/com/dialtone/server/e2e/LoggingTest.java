@@ -68,10 +68,10 @@ class LoggingTest {
 
         await().atMost(WAIT).untilAsserted(() -> {
             String log = String.join("\n", server.lines());
-            assertThat(log).containsPattern("INFO .*dialtone\\.requests .*GET /api/v2/me 200 agent1 \\d+ms");
-            assertThat(log).containsPattern("INFO .*dialtone\\.requests .*GET /api/v2/me/calls 401 - \\d+ms");
-            assertThat(log).containsPattern("INFO .*dialtone\\.requests .*POST /api/v2/me 4\\d\\d agent1 \\d+ms");
-            assertThat(log).containsPattern("INFO .*dialtone\\.requests .*POST /api/v2/notifications/handshake 200 agent2 \\d+ms");
+            assertThat(log).containsPattern("INFO .*dialtone\\.requests - \\[agent1\\] GET /api/v2/me 200 \\d+ms");
+            assertThat(log).containsPattern("INFO .*dialtone\\.requests - GET /api/v2/me/calls 401 \\d+ms");
+            assertThat(log).containsPattern("INFO .*dialtone\\.requests - \\[agent1\\] POST /api/v2/me 4\\d\\d \\d+ms");
+            assertThat(log).containsPattern("INFO .*dialtone\\.requests - \\[agent2\\] POST /api/v2/notifications/handshake 200 \\d+ms");
         });
         String log = String.join("\n", server.lines());
         String sessionId = sessionCookie.substring(sessionCookie.indexOf('=') + 1);
@@ -140,14 +140,14 @@ class LoggingTest {
         // --log-config: the operator's own Logback file replaces the built-in one.
         Path logback = data.resolve("logback.xml");
         Files.writeString(logback, "<configuration><appender name='OUT' class='ch.qos.logback.core.ConsoleAppender'>"
-                + "<encoder><pattern>CUSTOM %logger %msg%n</pattern></encoder></appender>"
+                + "<encoder><pattern>CUSTOM %logger %X{user} %msg%n</pattern></encoder></appender>"
                 + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
         ServerProcess custom = start("--log-config", logback.toString());
         Agent.restOnly(custom, "agent1");
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(String.join("\n", detailed.lines())).containsPattern("DEBUG .*dialtone\\.calls .* at 15001: new -> DIALING");
-            assertThat(String.join("\n", custom.lines())).contains("CUSTOM dialtone.requests GET /api/v2/me 200 agent1");
+            assertThat(String.join("\n", custom.lines())).contains("CUSTOM dialtone.requests agent1 GET /api/v2/me 200");
         });
         assertThat(String.join("\n", quiet.lines())).doesNotContain("dialtone.requests", " INFO ");
         assertThat(String.join("\n", detailed.lines())).doesNotContain("dialtone.requests");
