@@ -26,6 +26,10 @@ import com.dialtone.server.calls.DialOperation;
 import com.dialtone.server.diagnostics.DiagnosticsResource;
 import com.dialtone.server.diagnostics.HealthServlet;
 import com.dialtone.server.diagnostics.Readiness;
+import com.dialtone.server.faults.FaultResource;
+import com.dialtone.server.faults.Faults;
+import com.dialtone.server.faults.FaultyOutbox;
+import com.dialtone.server.faults.LinkedSwitch;
 import com.dialtone.server.history.CallHistory;
 import com.dialtone.server.history.CallHistoryResource;
 import com.dialtone.server.history.HistoryWriter;
@@ -112,6 +116,8 @@ public final class DialtoneServer implements AutoCloseable {
     /** The SIP phones and trunks (telephony.sip), or null when every device is simulated. */
     private final SipTelephony sip;
     private Scenarios scenarios;
+    /** The test lab's faults (docs/test-lab.md), which act in the API, the notifications and the link to the switch. */
+    private Faults faults;
     private Notifications notifications;
     private PublicUrls urls;
     private HistoryWriter historyWriter;
@@ -216,15 +222,21 @@ public final class DialtoneServer implements AutoCloseable {
 
         Devices allDevices = stored.devices();
         Features features = stored::hasFeature; // the live set: what is assigned or unassigned counts at once
+        faults = new Faults(simulated, notifications::cut);
+        // What the notifiers write to: the faults' outbox in front of CometD's. The API's operations reach the
+        // switch through the link the test lab can take down; queries and the notifiers use the switch itself.
+        FaultyOutbox outbox = new FaultyOutbox(notifications.sessions(), faults);
+        com.dialtone.switching.Switch linked = LinkedSwitch.over(telephony, faults);
         CallMapper callMapper = new CallMapper(urls, features);
         ContactCenterInfo center = new ContactCenterInfo(config.contactCenter(), urls);
-        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls, features, center.voiceEnvironmentUri());
+        DeviceMapper deviceMapper = new DeviceMapper(telephony, allDevices, stored.users(), urls, features, center.voiceEnvironmentUri(),
+                () -> !faults.switchLinkDown());
         UserCalls userCalls = new UserCalls(telephony, allDevices);
-        AgentStateOperations agentStates = new AgentStateOperations(telephony);
-        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(telephony, userCalls, features),
-                new DialOperation(telephony), allDevices, urls);
+        AgentStateOperations agentStates = new AgentStateOperations(linked);
+        CallsResource calls = new CallsResource(userCalls, callMapper, new CallOperations(linked, userCalls, features),
+                new DialOperation(linked), allDevices, urls);
         DevicesResource devices = new DevicesResource(allDevices, deviceMapper,
-                new DeviceOperations(telephony, allDevices, agentStates, features), urls);
+                new DeviceOperations(linked, allDevices, agentStates, features), urls);
         ChannelsResource channels = new ChannelsResource(telephony, allDevices, agentStates);
         historyWriter = new HistoryWriter(database);
         // The history's times come from the switch's clock, as the calls' own do (a test's manual clock too).
@@ -235,7 +247,7 @@ public final class DialtoneServer implements AutoCloseable {
         routes.addAll(new OpenApiResource().routes());
         UserMapper userMapper = new UserMapper(urls);
         ProvisioningApi provisioning = new ProvisioningApi(stored, contactCenter, telephony, deviceMapper, userMapper, notifications, urls);
-        routes.addAll(new MeResource(devices, calls, channels, allDevices, new ContactCenterSession(telephony), agentStates,
+        routes.addAll(new MeResource(devices, calls, channels, allDevices, new ContactCenterSession(linked), agentStates,
                 notifications.sessions()::endedHttpSession, userMapper, provisioning.passwordChange(), provisioning.assignedFeatures()).routes());
         routes.addAll(provisioning.routes());
         routes.addAll(channels.routes());
@@ -251,17 +263,18 @@ public final class DialtoneServer implements AutoCloseable {
         List<Route> internalRoutes = new ArrayList<>();
         internalRoutes.addAll(new BusinessAttributesResource(config.contactCenter()).routes());
         internalRoutes.addAll(new UserEventsResource(allDevices).routes());
-        routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, notifications.sessions(), features).routes());
+        routes.addAll(new InteractionsResource(history, historyWriter, database, deliveryOrder, outbox, features).routes());
         CsrfProtection csrf = new CsrfProtection(settings.csrfProtection());
-        serveApi(context, "/api/v2", routes, authenticator, csrf);
-        serveApi(context, "/internal-api", internalRoutes, authenticator, csrf);
+        serveApi(context, "/api/v2", routes, authenticator, csrf, faults);
+        serveApi(context, "/internal-api", internalRoutes, authenticator, csrf, faults);
         // The test lab (docs/test-lab.md): scenarios run on the switch's own loop and clock.
         scenarios = new Scenarios(loop, telephony, telephony,
                 (number, busy) -> simulated.overrideFarEnd(number, busy ? FarEndBehaviour.busy() : null, 0));
         telephony.addListener(scenarios);
         List<Route> sim = new ArrayList<>(new SimulatorResource(telephony, telephony).routes());
         sim.addAll(new ScenarioResource(scenarios).routes());
-        serveApi(context, "/sim", sim, authenticator, csrf);
+        sim.addAll(new FaultResource(faults, stored.users(), allDevices).routes());
+        serveApi(context, "/sim", sim, authenticator, csrf, com.dialtone.server.api.RequestGate.OPEN);
         serveAgentDesktop(context, this::isDemo);
         readiness.require("database", database::ping).require("switch", this::switchAnswers);
         if (sip != null) {
@@ -274,9 +287,11 @@ public final class DialtoneServer implements AutoCloseable {
         telephony.addListener(history);
         CallExtensions extensions = new CallExtensions(config.routing().routingPoints().keySet(), config.routing().offerTimeout(),
                 center.switchName(), userId -> stored.users().byId(userId).map(com.dialtone.server.auth.User::wrapUpTime).orElse(null));
-        telephony.addListener(new CallNotifier(allDevices, callMapper, notifications.sessions(), telephony, deliveryOrder, extensions,
+        telephony.addListener(new CallNotifier(allDevices, callMapper, outbox, telephony, deliveryOrder, extensions,
                 history::recorded));
-        telephony.addListener(new DeviceNotifier(allDevices, deviceMapper, notifications.sessions(), deliveryOrder));
+        DeviceNotifier deviceNotifier = new DeviceNotifier(allDevices, deviceMapper, outbox, deliveryOrder);
+        telephony.addListener(deviceNotifier);
+        faults.onLinkChange(deviceNotifier::announceAll);
         telephony.addListener(new CallLog(allDevices::byDn, stored.users()::byId));
         telephony.addListener(new CallMetrics(metrics.registry()));
         jetty.start();
@@ -320,6 +335,9 @@ public final class DialtoneServer implements AutoCloseable {
 
     /** Throws unless the switch's loop runs a task (it is not stopped, nor stuck in one). */
     private void switchAnswers() throws Exception {
+        if (faults != null && faults.switchLinkDown()) {
+            throw new IllegalStateException("the link to the switch is down (a test lab fault)");
+        }
         CompletableFuture<Void> ran = new CompletableFuture<>();
         try {
             loop.execute(() -> ran.complete(null));
@@ -335,9 +353,10 @@ public final class DialtoneServer implements AutoCloseable {
     }
 
     /** Serves the routes under the prefix, and adds them to {@link #routeTable()}. */
-    private void serveApi(ServletContextHandler context, String prefix, List<Route> routes, Authenticator authenticator, CsrfProtection csrf) {
+    private void serveApi(ServletContextHandler context, String prefix, List<Route> routes, Authenticator authenticator, CsrfProtection csrf,
+                          com.dialtone.server.api.RequestGate gate) {
         context.addServlet(asyncCapable(new ServletHolder(new ApiServlet(routes, authenticator, csrf,
-                config.server().maxRequestBodyBytes()))), prefix + "/*");
+                config.server().maxRequestBodyBytes(), gate))), prefix + "/*");
         for (Route route : routes) {
             routeTable.add(route.method() + " " + prefix + route.pattern());
         }
@@ -372,6 +391,9 @@ public final class DialtoneServer implements AutoCloseable {
                     }
                 } finally {
                     deliveries.shutdownNow();
+                    if (faults != null) {
+                        faults.close();
+                    }
                     readiness.close();
                     metrics.close();
                     database.close();

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The {@code dialtone} command line. */
 @Command(name = "dialtone", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A Genesys Web Services 8.5 Voice API server with an embedded switch.",
-        subcommands = {Main.Serve.class, CallCommand.class, ScenarioCommand.class, Main.HashPassword.class, Main.SipHa1.class})
+        subcommands = {Main.Serve.class, CallCommand.class, ScenarioCommand.class, FaultCommand.class, Main.HashPassword.class, Main.SipHa1.class})
 public final class Main {
 
     public static void main(String[] args) {

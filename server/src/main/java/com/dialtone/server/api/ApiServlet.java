@@ -36,8 +36,13 @@ public final class ApiServlet extends HttpServlet {
     private final transient Authenticator authenticator;
     private final transient CsrfProtection csrf;
     private final int maxBodyBytes;
+    private final transient RequestGate gate;
 
     public ApiServlet(List<Route> routes, Authenticator authenticator, CsrfProtection csrf, int maxBodyBytes) {
+        this(routes, authenticator, csrf, maxBodyBytes, RequestGate.OPEN);
+    }
+
+    public ApiServlet(List<Route> routes, Authenticator authenticator, CsrfProtection csrf, int maxBodyBytes, RequestGate gate) {
         // Two routes for the same method and path would leave one silently unused: a wiring mistake.
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Route route : routes) {
@@ -49,11 +54,13 @@ public final class ApiServlet extends HttpServlet {
         this.authenticator = authenticator;
         this.csrf = csrf;
         this.maxBodyBytes = maxBodyBytes;
+        this.gate = gate;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Objects.requireNonNullElse(request.getPathInfo(), "/");
+        User user = null;
         try {
             Route route = null;
             Map<String, String> parameters = null;
@@ -69,7 +76,6 @@ public final class ApiServlet extends HttpServlet {
                     }
                 }
             }
-            User user = null;
             if (route == null || route.authenticated()) {
                 user = authenticator.authenticate(request);
                 csrf.check(request);
@@ -93,10 +99,19 @@ public final class ApiServlet extends HttpServlet {
             if (!route.openBeforePasswordChange()) {
                 PasswordChangeRequired.check(user);
             }
+            if (user != null) {
+                gate.admit(user, request.getMethod(), path);
+            }
             Object reply = route.handler().handle(new ApiRequest(request, parameters, user, maxBodyBytes, authenticator));
+            if (user != null) {
+                gate.beforeReply(user);
+            }
             JsonResponses.write(response, 200, reply);
         } catch (GwsException refusal) {
             drainUnread(request);
+            if (user != null) {
+                gate.beforeReply(user);
+            }
             // A script that says so (X-Requested-With: XMLHttpRequest, as the agent desktop does) gets no Basic
             // challenge, so that the browser does not put up its own password dialog (or, headless, hang on it).
             // A script's request without any credentials (WWE's probe for a session, before it shows its login page)

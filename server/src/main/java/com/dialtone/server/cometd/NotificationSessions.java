@@ -43,6 +43,15 @@ public final class NotificationSessions implements Outbox {
         byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
+    /** The user's sessions now (null: everyone's). */
+    java.util.List<ServerSession> of(String userId) {
+        if (userId == null) {
+            return byUser.values().stream().flatMap(Set::stream).toList();
+        }
+        Set<ServerSession> sessions = byUser.get(userId);
+        return sessions == null ? java.util.List.of() : java.util.List.copyOf(sessions);
+    }
+
     void remove(ServerSession session) {
         Object userId = session.getAttribute(USER_ID);
         if (userId != null) {

@@ -99,6 +99,21 @@ public final class Notifications {
     }
 
     /**
+     * Cuts every CometD session of the user now (null: everyone's), as a server that lost them would (the test
+     * lab's dropped notifications): the server forgets each session without telling its client, whose next
+     * connect is answered {@code 402::unknown client}, so it must handshake again, subscribe again and re-read
+     * its state (docs/reliability.md). What was queued for the session is lost with it.
+     */
+    public void cut(String userId) {
+        for (ServerSession session : sessions.of(userId)) {
+            bayeux.removeServerSession(session, false);
+            if (session instanceof org.cometd.server.ServerSessionImpl impl) {
+                impl.destroyScheduler(); // a held long poll comes back now, not after its timeout
+            }
+        }
+    }
+
+    /**
      * Ends every session of a user who was just deleted or disabled: their HTTP sessions at once (their
      * next request gets 401) and their CometD sessions a moment later.
      */

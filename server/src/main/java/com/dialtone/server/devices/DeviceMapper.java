@@ -27,8 +27,19 @@ public final class DeviceMapper {
     private final PublicUrls urls;
     private final Features features;
     private final String voiceEnvironmentUri;
+    private final java.util.function.BooleanSupplier switchLinked;
 
     public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls, Features features, String voiceEnvironmentUri) {
+        this(telephony, devices, users, urls, features, voiceEnvironmentUri, () -> true);
+    }
+
+    /**
+     * @param switchLinked whether the link to the switch is up; while it is down (the test lab's fault) every
+     *                     device is {@code Inactive}, as GWS shows devices when it has lost T-Server
+     */
+    public DeviceMapper(Switch telephony, Devices devices, Users users, PublicUrls urls, Features features, String voiceEnvironmentUri,
+                        java.util.function.BooleanSupplier switchLinked) {
+        this.switchLinked = switchLinked;
         this.voiceEnvironmentUri = voiceEnvironmentUri;
         this.telephony = telephony;
         this.devices = devices;
@@ -43,13 +54,22 @@ public final class DeviceMapper {
      * {@code userState}, as GWS shows a DN that is not in service.
      */
     public DeviceResource toResource(Device device) {
+        if (!switchLinked.getAsBoolean()) {
+            return inactive(device);
+        }
         return telephony.dn(device.phoneNumber()).map(dn -> toResource(device, dn, "Active"))
-                .orElseGet(() -> toResource(device, new DnSnapshot(device.phoneNumber(), AgentState.LOGGED_OUT, Instant.EPOCH, null, false,
-                        null, null), "Inactive"));
+                .orElseGet(() -> inactive(device));
+    }
+
+    private DeviceResource inactive(Device device) {
+        return toResource(device, new DnSnapshot(device.phoneNumber(), AgentState.LOGGED_OUT, Instant.EPOCH, null, false, null, null), "Inactive");
     }
 
     /** The device as the given state of its DN says, e.g. the state a switch event carries. */
     public DeviceResource toResource(Device device, DnSnapshot dn) {
+        if (!switchLinked.getAsBoolean()) {
+            return inactive(device);
+        }
         return toResource(device, dn, "Active");
     }
 

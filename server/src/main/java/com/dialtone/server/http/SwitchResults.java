@@ -35,13 +35,21 @@ public final class SwitchResults {
             if (e.getCause() instanceof SwitchRejection rejection) {
                 throw rejection;
             }
+            if (e.getCause() instanceof SwitchUnreachable) {
+                throw unavailable();
+            }
             throw new IllegalStateException("the switch failed a request", e.getCause());
         } catch (TimeoutException e) {
-            throw new GwsException(StatusCode.SERVICE_UNAVAILABLE, "Voice service is not available at this time");
+            throw unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GwsException(StatusCode.SERVICE_UNAVAILABLE, "Voice service is not available at this time");
+            throw unavailable();
         }
+    }
+
+    /** What GWS answers when it cannot send a request to T-Server (shared/spec/gws-voice-api.md, 1.4): 503, statusCode 4. */
+    private static GwsException unavailable() {
+        return new GwsException(StatusCode.SERVICE_UNAVAILABLE, "Voice service is not available at this time");
     }
 
     static GwsException toGws(SwitchRejection rejection) {

@@ -34,6 +34,20 @@ public final class DeviceNotifier implements SwitchListener {
         // calls are CallNotifier's
     }
 
+    /**
+     * Tells the owner of each device how it is now, in the same order as the switch's events: what the device
+     * looks like changed without a switch event (the test lab's switch link went down or came back).
+     */
+    public void announceAll() {
+        long started = System.nanoTime();
+        for (Device device : devices.all()) {
+            if (sessions.isListening(device.ownerId(), CHANNEL)) {
+                DeviceStateChangeMessage message = DeviceStateChangeMessage.of(mapper.toResource(device), Metrics.since(started));
+                order.deliver(device.ownerId(), () -> sessions.deliver(device.ownerId(), CHANNEL, message));
+            }
+        }
+    }
+
     @Override
     public void onDnEvent(DnEvent event) {
         Device device = devices.byDn(event.dn()).orElse(null);

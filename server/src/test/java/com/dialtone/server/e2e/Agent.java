@@ -284,6 +284,10 @@ final class Agent implements AutoCloseable {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response simDelete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(server.local() + "/sim" + path)).DELETE());
+    }
+
     Response simGet(String path) {
         return send(HttpRequest.newBuilder(URI.create(server.local() + "/sim" + path)).GET());
     }

@@ -39,4 +39,12 @@ public final class SimulatedEndpoints implements Endpoints {
         }
         farEnd.override(number, behaviour, calls);
     }
+
+    /**
+     * How many more calls the override of an external number lasts: 0 for every call until it is cleared,
+     * empty when the number has none (never had one, was cleared, or its calls are used up).
+     */
+    public java.util.OptionalInt farEndOverride(String number) {
+        return farEnd.overrideCallsLeft(number);
+    }
 }

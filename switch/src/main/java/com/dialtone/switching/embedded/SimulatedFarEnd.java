@@ -47,6 +47,12 @@ final class SimulatedFarEnd extends SimulatedDevice {
         }
     }
 
+    /** The calls the number's override has left (0: every call until cleared), or empty when it has none. */
+    java.util.OptionalInt overrideCallsLeft(String number) {
+        Overridden override = overrides.get(number);
+        return override == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(override.calls());
+    }
+
     /** How the number behaves for a call reaching it now: an override (counting the call), else the dial plan. */
     private FarEndBehaviour behaviourFor(String number) {
         Overridden override = overrides.get(number);
